@@ -1,0 +1,46 @@
+// Bytes of one page, from a file or over HTTP(S). The fetcher is an interface so tests
+// and other front ends can feed pages without the network.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "checker/fetch/inputs.h"
+
+namespace credcheck {
+
+struct Document {
+  std::string input;         // as given (Input::spec)
+  std::string url;           // final URL after redirects; for files, "file://" + absolute path
+  std::string bytes;         // the body as received
+  std::string content_type;  // Content-Type header value; empty for files
+  std::string fetched_at;    // UTC, ISO 8601 ("2026-11-27T04:28:50Z")
+  long http_status = 0;      // 0 for files
+};
+
+struct FetchOptions {
+  double timeout_s = 30;         // whole transfer
+  bool allow_private = false;    // loopback, private, link-local addresses refused unless set
+  size_t max_bytes = 16 << 20;   // larger bodies are refused, not truncated silently
+  int max_redirects = 5;
+  std::string user_agent = "credcheck/0.1 (+https://example.invalid/credcheck)";
+};
+
+class Fetcher {
+ public:
+  virtual ~Fetcher() = default;
+  // Fetches one http(s) URL into *doc. On failure returns false and sets *err to a
+  // message a person can act on ("http://x/: HTTP 404", "…: address 127.0.0.1 is
+  // private; pass --allow-private to scan it", "…: timed out after 30 s").
+  virtual bool fetch(const std::string& url, Document* doc, std::string* err) = 0;
+};
+
+// The real fetcher, on libcurl.
+std::unique_ptr<Fetcher> make_curl_fetcher(const FetchOptions& options);
+
+// Reads a file input from disk or fetches a URL input through `fetcher`. Files over
+// options.max_bytes are refused the same way as bodies.
+bool load_input(const Input& input, Fetcher& fetcher, const FetchOptions& options,
+                Document* doc, std::string* err);
+
+}  // namespace credcheck

@@ -1,0 +1,31 @@
+// What extraction reads off a page: the contract's `fields`.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace credcheck {
+
+struct MediaCredit {
+  std::string kind;    // "image" or "video"
+  std::string credit;  // the credit as printed ("西江日报记者 陆志锋 摄")
+  std::string near;    // the caption or text next to the medium, as printed
+  std::string src;     // the medium's src attribute (empty for blanket credits)
+};
+
+struct Fields {
+  std::string title;                      // the headline, without site suffix
+  std::vector<std::string> source_lines;  // credit lines naming an outlet, as printed
+  std::vector<std::string> sources;       // credited outlet names, normalised (normalize())
+  std::vector<std::string> bylines;       // author lines as printed ("西江日报记者 陆志锋")
+  std::vector<std::string> authors;       // person names, as printed
+  std::vector<std::string> editors;       // 责任编辑/责编/编辑 names, never authors
+  std::vector<MediaCredit> media_credits;
+  std::optional<std::string> original_title;  // the 原标题 named by the page
+  std::string canonical;                  // <link rel=canonical> or og:url
+  std::string published;                  // as printed or as in meta (ISO when from meta)
+  std::string text;                       // the article's main text, paragraphs joined by '\n'
+};
+
+}  // namespace credcheck

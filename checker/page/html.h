@@ -1,0 +1,22 @@
+// HTML5 parsing (gumbo) into a pugixml document, so extractors and packs use XPath.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace credcheck {
+
+struct ParseLimits {
+  size_t max_bytes = 8 << 20;  // larger input is refused before the parser sees it
+  int max_depth = 400;         // deeper elements are flattened into their ancestor
+};
+
+// Parses UTF-8 HTML into *doc (element names lower-case, attributes kept, comments,
+// scripts and styles dropped). Returns false with *err set only when the page is
+// refused by a limit; any other input yields a document.
+bool parse_html(std::string_view utf8, pugi::xml_document* doc, std::string* err,
+                const ParseLimits& limits = {});
+
+}  // namespace credcheck

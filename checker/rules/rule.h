@@ -1,0 +1,78 @@
+// A rule kind checks one demand of a publisher's notice. Each kind is a class in its own
+// file, registered under the name a pack uses (see registry.h).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "checker/page/fields.h"
+
+namespace credcheck {
+
+enum class Severity { note, warning, error };
+const char* severity_name(Severity s);
+bool parse_severity(const std::string& s, Severity* out);
+
+struct Finding {
+  std::string rule;      // the pack's rule id
+  std::string severity;  // note | warning | error
+  std::string clause;    // the notice clause the rule enforces ("1(1)")
+  std::string message;   // what is wrong, for a person
+  std::string evidence;  // what the page says, as printed (empty when it says nothing)
+  std::string expected;  // what the notice demands here
+  std::string location;  // where on the page: the field ("source_lines[0]", "bylines", "title")
+};
+
+// What a pack says of its publisher.
+struct Publisher {
+  std::string name;                // "西江日报"
+  std::vector<std::string> names;  // every name that credits the publisher, as written
+  std::vector<std::string> hosts;  // the publisher's own hosts: pages there are originals
+};
+
+// Everything a rule may look at for one candidate page.
+struct CheckContext {
+  const Fields& page;
+  const Fields* original = nullptr;  // the matched original, or null
+  bool originals_given = false;      // were any originals supplied for this run?
+  std::string host;                  // the republishing host (URL, else canonical), may be empty
+  const Publisher& publisher;
+};
+
+// The id, clause, severity and message every rule of a pack has.
+struct RuleInfo {
+  std::string id;
+  std::string kind;
+  std::string clause;
+  std::string quote;    // the clause's words, quoted from the notice
+  std::string message;  // the finding's message
+  Severity severity = Severity::error;
+};
+
+class Rule {
+ public:
+  // What a rule needs before it can decide.
+  enum class Needs {
+    page,      // the candidate alone
+    original,  // the matched original; unchecked without one
+    no_match,  // originals were given and none matched
+  };
+
+  explicit Rule(RuleInfo info) : info_(std::move(info)) {}
+  virtual ~Rule() = default;
+
+  virtual Needs needs() const = 0;
+  // Appends this rule's findings for the page. Called only when needs() is met.
+  virtual void check(const CheckContext& ctx, std::vector<Finding>* out) const = 0;
+
+  const RuleInfo& info() const { return info_; }
+
+ protected:
+  // A finding pre-filled with the rule's id, clause, severity and message.
+  Finding finding() const;
+
+ private:
+  RuleInfo info_;
+};
+
+}  // namespace credcheck

@@ -1,0 +1,29 @@
+// The one normaliser. Every comparison in credcheck (credit names, titles, bylines,
+// text fingerprints) runs over text passed through here; evidence quotes the page as
+// it is, never the normalised form.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace credcheck {
+
+// Folds for comparison: full-width ASCII forms to ASCII, CJK punctuation to its
+// ASCII counterpart (：→: ，→, （→( 【→[ 《→< “→" …), U+3000, NBSP and other Unicode
+// spaces to ' ', runs of whitespace collapsed to one ' ', trimmed, and traditional
+// Chinese characters mapped to simplified (one character to one, from OpenCC's
+// tables, built once per process). Invalid UTF-8 becomes U+FFFD. Linear time.
+std::string normalize(std::string_view utf8);
+
+// normalize() with every space and punctuation character removed as well: the form
+// used to decide whether two names or titles are the same ("西江日报" == "《西江 日報》").
+std::string compact(std::string_view utf8);
+
+// Whitespace only: U+3000, NBSP and other Unicode spaces to ' ', runs collapsed,
+// trimmed. Keeps the characters as printed, for evidence and report fields.
+std::string clean_space(std::string_view utf8);
+
+// Traditional -> simplified for one code point (identity when there is no mapping).
+char32_t to_simplified(char32_t cp);
+
+}  // namespace credcheck

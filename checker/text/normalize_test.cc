@@ -1,0 +1,40 @@
+#include "checker/text/normalize.h"
+
+#include <gtest/gtest.h>
+
+#include "checker/text/utf8.h"
+
+namespace credcheck {
+
+TEST(Normalize, FoldsFullWidthAndCjkPunctuation) {
+  EXPECT_EQ(normalize("来源：西江日报"), "来源:西江日报");
+  EXPECT_EQ(normalize("ＡＢＣ１２３（记者）"), "ABC123(记者)");
+  EXPECT_EQ(normalize("【人民网】《西江日报》"), "[人民网]<西江日报>");
+}
+
+TEST(Normalize, SpacesCollapseAndTrim) {
+  EXPECT_EQ(normalize("\u3000来 \u00a0 源\t\n："), "来 源 :");
+  EXPECT_EQ(clean_space("  西江日报记者\u3000陆志锋  "), "西江日报记者 陆志锋");
+}
+
+TEST(Normalize, TraditionalToSimplified) {
+  EXPECT_EQ(normalize("西江日報記者"), "西江日报记者");
+  EXPECT_EQ(to_simplified(U'報'), U'报');
+  EXPECT_EQ(to_simplified(U'报'), U'报');
+  // clean_space keeps the characters as printed.
+  EXPECT_EQ(clean_space("西江日報"), "西江日報");
+}
+
+TEST(Normalize, CompactDropsSpaceAndPunctuation) {
+  EXPECT_EQ(compact("《西江 日報》"), "西江日报");
+  EXPECT_EQ(compact("来 源 ： 西江日报"), "来源西江日报");
+}
+
+TEST(Normalize, InvalidUtf8BecomesReplacement) {
+  std::string bad = "ab\xff\xfe" "c";
+  EXPECT_EQ(normalize(bad), "ab\uFFFD\uFFFDc");
+  EXPECT_EQ(utf8::sanitize("\xe8\xa5"), "\uFFFD\uFFFD");
+  EXPECT_EQ(utf8::length("西江a"), 3u);
+}
+
+}  // namespace credcheck
