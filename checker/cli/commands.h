@@ -1,0 +1,32 @@
+// The subcommands. Each registers its options on a CLI11 subcommand and returns the
+// function that runs it once the command line is parsed.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+
+#include "checker/fetch/fetcher.h"
+
+namespace credcheck {
+
+struct Streams {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+};
+
+using Runner = std::function<int(Streams&)>;
+
+// Network options shared by every command that reads inputs.
+void add_fetch_options(CLI::App* cmd, FetchOptions* options, int* jobs);
+
+Runner add_extract_command(CLI::App* app);
+Runner add_scan_command(CLI::App* app);
+Runner add_rules_command(CLI::App* app);
+Runner add_report_command(CLI::App* app);
+Runner add_index_command(CLI::App* app);
+
+}  // namespace credcheck

@@ -1,0 +1,178 @@
+#include "checker/cli/pipeline.h"
+
+#include <curl/curl.h>
+
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "checker/decode/decode.h"
+#include "checker/page/extract.h"
+#include "checker/page/html.h"
+#include "checker/rules/engine.h"
+#include "checker/store/index.h"
+
+namespace credcheck {
+
+bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options, PageRead* page,
+               std::string* err) {
+  if (!input.error.empty()) {
+    *err = input.error;
+    return false;
+  }
+  if (!load_input(input, fetcher, options, &page->doc, err)) return false;
+  Decoded decoded = decode_html(page->doc.bytes, page->doc.content_type);
+  page->charset = decoded.charset;
+  std::string().swap(page->doc.bytes);  // the raw bytes are not needed past decoding
+  pugi::xml_document dom;
+  std::string parse_err;
+  if (!parse_html(decoded.text, &dom, &parse_err)) {
+    *err = input.spec + ": " + parse_err;
+    return false;
+  }
+  page->fields = extract_fields(dom);
+  return true;
+}
+
+void read_pages(const std::vector<Input>& inputs, const FetchOptions& options, int jobs,
+                const std::function<void(size_t, const Input&, bool, PageRead&, const std::string&)>& done) {
+  struct Slot {
+    bool ok = false;
+    PageRead page;
+    std::string err;
+  };
+  std::mutex mu;
+  std::condition_variable cv;
+  std::map<size_t, Slot> ready;
+  size_t next = 0, flushed = 0;
+  bool flushing = false;
+  if (jobs < 1) jobs = 1;
+  const size_t window = static_cast<size_t>(jobs) * 4;  // how far workers may run ahead of output
+
+  auto worker = [&] {
+    std::unique_ptr<Fetcher> fetcher = make_curl_fetcher(options);
+    for (;;) {
+      size_t i;
+      {
+        std::unique_lock lock(mu);
+        cv.wait(lock, [&] { return next >= inputs.size() || next < flushed + window; });
+        if (next >= inputs.size()) return;
+        i = next++;
+      }
+      Slot slot;
+      slot.ok = read_page(inputs[i], *fetcher, options, &slot.page, &slot.err);
+      std::unique_lock lock(mu);
+      ready.emplace(i, std::move(slot));
+      if (flushing) continue;  // the thread already flushing will pick it up
+      flushing = true;
+      while (!ready.empty() && ready.begin()->first == flushed) {
+        auto node = ready.extract(ready.begin());
+        lock.unlock();
+        done(node.key(), inputs[node.key()], node.mapped().ok, node.mapped().page, node.mapped().err);
+        lock.lock();
+        ++flushed;
+        cv.notify_all();
+      }
+      flushing = false;
+    }
+  };
+  std::vector<std::thread> threads;
+  size_t n = std::min<size_t>(static_cast<size_t>(jobs), inputs.size());
+  for (size_t t = 1; t < n; ++t) threads.emplace_back(worker);
+  if (n > 0) worker();
+  for (auto& t : threads) t.join();
+}
+
+namespace {
+
+std::string host_of(const std::string& url) {
+  std::string host;
+  CURLU* u = curl_url();
+  if (curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK) {
+    char* h = nullptr;
+    if (curl_url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK && h) host = h;
+    curl_free(h);
+  }
+  curl_url_cleanup(u);
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return host;
+}
+
+}  // namespace
+
+std::string page_host(const PageRead& page) {
+  if (page.doc.url.rfind("http://", 0) == 0 || page.doc.url.rfind("https://", 0) == 0)
+    return host_of(page.doc.url);
+  return page.fields.canonical.empty() ? std::string() : host_of(page.fields.canonical);
+}
+
+Result check_page(const PageRead& page, const Pack& pack, const std::vector<Original>& originals) {
+  Result r;
+  r.input = page.doc.input;
+  r.url = page.doc.url;
+  r.charset = page.charset;
+  r.fetched_at = page.doc.fetched_at;
+  Match m = best_match(fingerprint(page.fields.text), originals);
+  if (m.original)
+    r.original = OriginalRef{m.original->input, m.original->url, m.original->fields.title, m.similarity};
+  CheckContext ctx{page.fields, m.original ? &m.original->fields : nullptr, !originals.empty(),
+                   page_host(page), pack.publisher};
+  Verdict v = run_pack(pack, ctx);
+  r.status = v.status;
+  r.reason = v.reason;
+  if (!m.original && m.best)
+    r.reason += " (closest original " + m.best->input + ", similarity " +
+                std::to_string(static_cast<int>(m.similarity * 100)) + "%)";
+  r.findings = std::move(v.findings);
+  r.not_checked = std::move(v.not_checked);
+  r.fields = page.fields;
+  r.fields->text.clear();  // reports carry the credits, not the article
+  return r;
+}
+
+Result unreadable_result(const Input& input, const std::string& err) {
+  Result r;
+  r.input = input.spec;
+  r.url = input.is_url ? input.spec : "";
+  r.status = "unchecked";
+  r.reason = err;
+  return r;
+}
+
+}  // namespace credcheck
+
+namespace credcheck {
+
+bool load_originals(const std::vector<std::string>& specs, const std::string& index,
+                    const FetchOptions& options, int jobs, std::istream& in,
+                    std::vector<Original>* originals, std::string* err) {
+  std::vector<std::string> all = specs;
+  if (!index.empty()) {
+    if (is_index_file(index)) {
+      if (!load_index(index, originals, err)) return false;
+    } else {
+      all.push_back("@" + index);
+    }
+  }
+  std::vector<Input> inputs = expand_inputs(all, in);
+  bool ok = true;
+  read_pages(inputs, options, jobs, [&](size_t, const Input& input, bool read, PageRead& page,
+                                        const std::string& e) {
+    if (!ok) return;
+    if (!read) {
+      *err = "original " + input.spec + ": " + e;
+      ok = false;
+      return;
+    }
+    Original o;
+    o.input = page.doc.input;
+    o.url = page.doc.url;
+    o.print = fingerprint(page.fields.text);
+    o.fields = std::move(page.fields);
+    originals->push_back(std::move(o));
+  });
+  return ok;
+}
+
+}  // namespace credcheck

@@ -1,0 +1,57 @@
+// The stages wired together: an input becomes fields, and fields plus the pack and the
+// originals become a result. The commands call these; nothing here parses arguments.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "checker/fetch/fetcher.h"
+#include "checker/match/match.h"
+#include "checker/report/result.h"
+#include "checker/rules/pack.h"
+
+namespace credcheck {
+
+struct PageRead {
+  Document doc;
+  std::string charset;
+  Fields fields;
+};
+
+// fetch -> decode -> parse -> extract for one input. Returns false with *err (a
+// message naming the input) when the page cannot be read or parsed.
+bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options, PageRead* page,
+               std::string* err);
+
+// Reads every input with `jobs` workers (each with its own fetcher), calling `done` for
+// each in input order as soon as it and all before it are finished — so results stream
+// and memory does not grow with the number of inputs. `done` runs on one thread at a
+// time.
+void read_pages(const std::vector<Input>& inputs, const FetchOptions& options, int jobs,
+                const std::function<void(size_t index, const Input&, bool ok, PageRead&,
+                                         const std::string& err)>& done);
+
+// The republishing host of a page: the fetched URL's host, or for files the host of the
+// page's canonical URL; empty when neither names one.
+std::string page_host(const PageRead& page);
+
+// Checks one read page against the pack and the originals.
+Result check_page(const PageRead& page, const Pack& pack, const std::vector<Original>& originals);
+
+// A result for an input that could not be read.
+Result unreadable_result(const Input& input, const std::string& err);
+
+}  // namespace credcheck
+
+namespace credcheck {
+
+// Reads the publisher's originals named by `specs` (as --original takes them: files,
+// directories, URLs, @lists) and by `index` (--originals: an index built by `index
+// build`, or a list file). Any original that cannot be read is an error: a scan against
+// an incomplete set of originals would report false misuse.
+bool load_originals(const std::vector<std::string>& specs, const std::string& index,
+                    const FetchOptions& options, int jobs, std::istream& in,
+                    std::vector<Original>* originals, std::string* err);
+
+}  // namespace credcheck

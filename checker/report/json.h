@@ -1,0 +1,38 @@
+// The JSON shapes of the contract: one writer for fields, results and reports, used by
+// `extract`, every report format and `report --in`.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "checker/report/result.h"
+
+namespace credcheck {
+
+struct ReportHeader {
+  std::string tool = "credcheck";
+  std::string version;
+  std::string pack;  // the pack's name
+};
+
+// The contract's `fields` object (also what `extract` prints, with input/url/charset).
+nlohmann::json fields_json(const Fields& f);
+
+// Reads the `fields` object back (unknown keys ignored, missing ones empty).
+Fields fields_from_json(const nlohmann::json& j);
+
+// One result: {input, url, status, reason, original{input,title,similarity}|null,
+// fields|null, findings[], not_checked[], charset, fetched_at}.
+nlohmann::json result_json(const Result& r);
+
+// The whole report: {tool, version, pack, summary{…}, results[…]}.
+nlohmann::json report_json(const ReportHeader& header, const std::vector<Result>& results);
+
+// Reads results back from a JSON report or JSONL lines (`report --in`). Returns false
+// with *err on a document that is neither.
+bool results_from_json(const std::string& text, ReportHeader* header,
+                       std::vector<Result>* results, std::string* err);
+
+}  // namespace credcheck

@@ -1,0 +1,42 @@
+// One checked input, as every report format sees it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checker/page/fields.h"
+#include "checker/rules/rule.h"
+
+namespace credcheck {
+
+struct OriginalRef {
+  std::string input;
+  std::string url;
+  std::string title;
+  double similarity = 0;
+};
+
+struct Result {
+  std::string input;
+  std::string url;
+  std::string charset;
+  std::string fetched_at;
+  std::string status;  // compliant | violation | unchecked
+  std::string reason;
+  std::optional<OriginalRef> original;
+  std::optional<Fields> fields;  // absent when the page could not be read
+  std::vector<Finding> findings;
+  std::vector<std::string> not_checked;
+};
+
+struct Summary {
+  size_t inputs = 0, checked = 0, compliant = 0, violations = 0, unchecked = 0;
+};
+
+Summary summarize(const std::vector<Result>& results);
+
+// Does this result fail a run whose --fail-on is `threshold`? Unchecked inputs always do.
+bool result_fails(const Result& r, Severity threshold);
+
+}  // namespace credcheck

@@ -1,0 +1,64 @@
+// Runs the real credcheck binary for end-to-end tests: no shell, arguments as given,
+// stdout and stderr captured through temporary files.
+#pragma once
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace credcheck::testing {
+
+struct RunResult {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+// Runs CREDCHECK_BINARY with `args` in the source directory, feeding `input` on stdin.
+inline RunResult run_credcheck(const std::vector<std::string>& args, const std::string& input = "") {
+  namespace fs = std::filesystem;
+  char dir_template[] = "/tmp/credcheck-e2e-XXXXXX";
+  fs::path dir = mkdtemp(dir_template);
+  fs::path in = dir / "in", out = dir / "out", err = dir / "err";
+  std::ofstream(in, std::ios::binary) << input;
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, in.c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  std::vector<std::string> argv_s = {CREDCHECK_BINARY};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_s) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  RunResult r;
+  pid_t pid;
+  if (posix_spawn(&pid, CREDCHECK_BINARY, &actions, nullptr, argv.data(), environ) == 0) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  posix_spawn_file_actions_destroy(&actions);
+  r.out = slurp(out);
+  r.err = slurp(err);
+  fs::remove_all(dir);
+  return r;
+}
+
+}  // namespace credcheck::testing
