@@ -20,4 +20,15 @@ struct Input {
 // becomes one Input with `error` set, so the batch goes on and the report shows it.
 std::vector<Input> expand_inputs(const std::vector<std::string>& args, std::istream& in);
 
+// Bounds on what one list ("@list.txt" or "-") may hold, so `yes | credcheck scan -`
+// or a binary file given as a list ends with an error instead of exhausting memory.
+struct ListLimits {
+  size_t max_lines = 10'000'000;  // lines past this are not read; one error Input says so
+  size_t max_line_bytes = 64 << 10;  // a longer line becomes an error Input and is skipped
+};
+
+// expand_inputs() with explicit list limits (tests use small ones).
+std::vector<Input> expand_inputs(const std::vector<std::string>& args, std::istream& in,
+                                 const ListLimits& limits);
+
 }  // namespace credcheck
