@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checker/rules/pack.h"
@@ -15,11 +16,24 @@ struct Verdict {
   std::vector<std::string> not_checked;  // rule ids that could not be checked
 };
 
-// Runs every rule whose needs the context meets. A rule that needs the original when
-// none matched is listed in not_checked, never passed silently. Status: violation if
-// any finding; else unchecked if any rule could not be checked; else compliant.
-// When originals were given and the page matches none and does not credit the
-// publisher, the page is no reprint of the publisher's: unchecked, with that reason.
+// Runs every rule whose needs the context meets, in pack order:
+// - ctx.host is one of publisher.hosts: the page is the publisher's own; no rule runs,
+//   compliant ("page is on the publisher's own host www.xjrb.com").
+// - an original matched (ctx.original): page and original rules run; no_match rules do
+//   not apply.
+// - no originals given: page rules run; original and no_match rules are not_checked.
+// - originals given, none matched: the page is no reprint of the publisher's, so only
+//   no_match rules run (name-misuse); every other rule is not_checked.
+// A rule that cannot run is listed in not_checked, never passed silently. Status:
+// violation if any finding (whatever its severity); else unchecked if any rule was
+// not checked; else compliant.
 Verdict run_pack(const Pack& pack, const CheckContext& ctx);
+
+// The rule with this id, or null.
+const Rule* find_rule(const Pack& pack, std::string_view id);
+
+// A rule described for `credcheck rules explain ID`, as YAML text: id, kind (and the
+// kind's description), clause, severity, needs, quote, message, params.
+std::string describe_rule(const Rule& rule);
 
 }  // namespace credcheck

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "checker/page/fields.h"
@@ -11,6 +12,7 @@ namespace credcheck {
 
 enum class Severity { note, warning, error };
 const char* severity_name(Severity s);
+// "note" | "warning" | "error" -> *out; false for anything else.
 bool parse_severity(const std::string& s, Severity* out);
 
 struct Finding {
@@ -47,6 +49,7 @@ struct RuleInfo {
   std::string quote;    // the clause's words, quoted from the notice
   std::string message;  // the finding's message
   Severity severity = Severity::error;
+  std::string params;   // the kind's parameters as YAML text ("" when none), for `rules explain`
 };
 
 class Rule {
@@ -57,6 +60,7 @@ class Rule {
     original,  // the matched original; unchecked without one
     no_match,  // originals were given and none matched
   };
+  static const char* needs_name(Needs n);  // "page" | "original" | "no_match"
 
   explicit Rule(RuleInfo info) : info_(std::move(info)) {}
   virtual ~Rule() = default;
@@ -68,8 +72,9 @@ class Rule {
   const RuleInfo& info() const { return info_; }
 
  protected:
-  // A finding pre-filled with the rule's id, clause, severity and message.
-  Finding finding() const;
+  // A finding pre-filled with the rule's id, clause, severity and message; a non-empty
+  // `detail` (what exactly is wrong on this page) is appended to the message.
+  Finding finding(const std::string& detail = "") const;
 
  private:
   RuleInfo info_;

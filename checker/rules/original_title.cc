@@ -1,0 +1,52 @@
+// original-title (clause 1(2)): a page that changes the headline names the original's.
+#include <re2/re2.h>
+
+#include <memory>
+
+#include "checker/rules/registry.h"
+#include "checker/text/normalize.h"
+
+namespace credcheck {
+namespace {
+
+// compact() title, without a "原标题"/"本文原标题"/"原题" label extraction may have kept.
+std::string title_key(std::string_view title) {
+  static const RE2 label("^(?:本文)?原(?:文)?标?题");
+  std::string t = compact(title);
+  RE2::Replace(&t, label, "");
+  return t;
+}
+
+class OriginalTitleRule : public Rule {
+ public:
+  using Rule::Rule;
+
+  Needs needs() const override { return Needs::original; }
+
+  void check(const CheckContext& ctx, std::vector<Finding>* out) const override {
+    std::string original = compact(ctx.original->title);
+    // Without both headlines there is no change to judge.
+    if (original.empty() || compact(ctx.page.title).empty()) return;
+    if (compact(ctx.page.title) == original) return;
+    const std::optional<std::string>& named = ctx.page.original_title;
+    if (named && title_key(*named) == original) return;
+    Finding f = named ? finding("原标题 differs from the original headline")
+                      : finding("headline changed without 原标题");
+    f.evidence = named ? *named : ctx.page.title;
+    f.expected = "原标题：" + clean_space(ctx.original->title);
+    f.location = named ? "original_title" : "title";
+    out->push_back(std::move(f));
+  }
+};
+
+std::unique_ptr<Rule> make_original_title(RuleInfo info, const YAML::Node&, std::string*) {
+  return std::make_unique<OriginalTitleRule>(std::move(info));
+}
+
+}  // namespace
+
+CREDCHECK_REGISTER_RULE(original_title, "original-title",
+                        "a page whose headline differs from the original's names it as 原标题",
+                        make_original_title)
+
+}  // namespace credcheck

@@ -1,0 +1,204 @@
+#include "checker/rules/pack.h"
+
+#include <re2/re2.h>
+#include <yaml-cpp/depthguard.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+
+#include "checker/rules/params.h"
+#include "checker/rules/registry.h"
+
+namespace credcheck {
+namespace {
+
+const std::vector<std::string> kTopKeys = {"pack", "notice", "publisher", "rules"};
+const std::vector<std::string> kPublisherKeys = {"name", "names", "hosts"};
+const std::vector<std::string> kRuleKeys = {"id", "kind", "clause", "severity", "message",
+                                            "quote"};
+
+std::string list_keys(const std::vector<std::string>& keys) {
+  std::string out;
+  for (const std::string& k : keys) out += (out.empty() ? "" : ", ") + k;
+  return out;
+}
+
+bool contains(const std::vector<std::string>& keys, const std::string& key) {
+  for (const std::string& k : keys)
+    if (k == key) return true;
+  return false;
+}
+
+// Refuses keys outside `allowed`, and a key given twice (yaml-cpp keeps one silently).
+bool check_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
+                std::string* err) {
+  std::vector<std::string> seen;
+  for (const auto& entry : map) {
+    const YAML::Node& key = entry.first;
+    std::string name = key.IsScalar() ? key.Scalar() : "?";
+    if (!key.IsScalar() || !contains(allowed, name)) {
+      *err = param_error(key, "unknown key '" + name + "'; expected one of " +
+                                  list_keys(allowed));
+      return false;
+    }
+    if (contains(seen, name)) {
+      *err = param_error(key, "duplicate key '" + name + "'");
+      return false;
+    }
+    seen.push_back(name);
+  }
+  return true;
+}
+
+// A required, non-empty scalar.
+bool read_text(const YAML::Node& map, const char* key, std::string* out, std::string* err) {
+  if (!read_string(map, key, true, out, err)) return false;
+  if (out->empty()) {
+    *err = param_error(map[key], std::string("'") + key + "' must not be empty");
+    return false;
+  }
+  return true;
+}
+
+bool read_publisher(const YAML::Node& root, Publisher* out, std::string* err) {
+  YAML::Node node = root["publisher"];
+  if (!node.IsDefined()) {
+    *err = param_error(root, "missing key 'publisher' (a map with name, names, hosts)");
+    return false;
+  }
+  if (!node.IsMap()) {
+    *err = param_error(node, "'publisher' must be a map with keys " + list_keys(kPublisherKeys));
+    return false;
+  }
+  Publisher p;
+  if (!check_keys(node, kPublisherKeys, err) || !read_text(node, "name", &p.name, err) ||
+      !read_string_list(node, "names", false, &p.names, err) ||
+      !read_host_list(node, "hosts", false, &p.hosts, err))
+    return false;
+  if (!contains(p.names, p.name)) p.names.insert(p.names.begin(), p.name);
+  *out = std::move(p);
+  return true;
+}
+
+// Rule ids are what reports, suppressions and `rules explain` refer to: keep them plain.
+bool valid_id(const std::string& id) {
+  static const RE2 pattern("[a-z0-9]+(-[a-z0-9]+)*");
+  return RE2::FullMatch(id, pattern);
+}
+
+// The kind's parameters (the rule's keys other than the common ones) as YAML text.
+std::string params_text(const YAML::Node& rule) {
+  YAML::Node params(YAML::NodeType::Map);
+  for (const auto& entry : rule)
+    if (!contains(kRuleKeys, entry.first.Scalar())) params[entry.first.Scalar()] = entry.second;
+  return params.size() == 0 ? "" : YAML::Dump(params);
+}
+
+std::unique_ptr<Rule> read_rule(const YAML::Node& node,
+                                std::map<std::string, YAML::Mark>* ids, std::string* err) {
+  if (!node.IsMap()) {
+    *err = param_error(node, "each rule must be a map with keys " + list_keys(kRuleKeys) +
+                                 " and the kind's parameters");
+    return nullptr;
+  }
+  RuleInfo info;
+  if (!read_text(node, "kind", &info.kind, err)) return nullptr;
+  const RuleKind* kind = find_rule_kind(info.kind);
+  if (!kind) {
+    *err = param_error(node["kind"], "unknown rule kind '" + info.kind + "'; known kinds: " +
+                                         rule_kind_names());
+    return nullptr;
+  }
+  std::vector<std::string> allowed = kRuleKeys;
+  allowed.insert(allowed.end(), kind->params.begin(), kind->params.end());
+  if (!check_keys(node, allowed, err) || !read_text(node, "id", &info.id, err))
+    return nullptr;
+  if (!valid_id(info.id)) {
+    *err = param_error(node["id"], "rule id '" + info.id +
+                                       "' must be lower-case words joined by '-'");
+    return nullptr;
+  }
+  if (auto [it, fresh] = ids->emplace(info.id, node["id"].Mark()); !fresh) {
+    *err = param_error(node["id"], "duplicate rule id '" + info.id + "' (first at line " +
+                                       std::to_string(it->second.line + 1) + ")");
+    return nullptr;
+  }
+  std::string severity = "error";
+  if (!read_text(node, "clause", &info.clause, err) ||
+      !read_text(node, "message", &info.message, err) ||
+      !read_text(node, "quote", &info.quote, err) ||
+      !read_string(node, "severity", false, &severity, err))
+    return nullptr;
+  if (!parse_severity(severity, &info.severity)) {
+    *err = param_error(node["severity"], "severity '" + severity +
+                                             "'; expected one of note, warning, error");
+    return nullptr;
+  }
+  info.params = params_text(node);
+  std::unique_ptr<Rule> rule = kind->make(std::move(info), node, err);
+  if (!rule && err->empty()) *err = param_error(node, "the rule could not be built");
+  return rule;
+}
+
+bool read_pack(const YAML::Node& root, Pack* pack, std::string* err) {
+  if (!root.IsMap()) {
+    *err = param_error(root, "expected a map with keys " + list_keys(kTopKeys));
+    return false;
+  }
+  if (!check_keys(root, kTopKeys, err) || !read_text(root, "pack", &pack->name, err) ||
+      !read_string(root, "notice", false, &pack->notice, err) ||
+      !read_publisher(root, &pack->publisher, err))
+    return false;
+  YAML::Node rules = root["rules"];
+  if (!rules.IsDefined()) {
+    *err = param_error(root, "missing key 'rules' (a list of rules)");
+    return false;
+  }
+  if (!rules.IsSequence() || rules.size() == 0) {
+    *err = param_error(rules, "'rules' must be a list of at least one rule");
+    return false;
+  }
+  std::map<std::string, YAML::Mark> ids;
+  for (const YAML::Node& node : rules) {
+    std::unique_ptr<Rule> rule = read_rule(node, &ids, err);
+    if (!rule) return false;
+    pack->rules.push_back(std::move(rule));
+  }
+  return true;
+}
+
+}  // namespace
+
+bool load_pack(const std::string& path, Pack* pack, std::string* err) {
+  std::error_code ec;
+  std::ifstream in(path, std::ios::binary);
+  if (!std::filesystem::is_regular_file(path, ec) || !in) {
+    *err = path + ": cannot read the rule pack (no such file)";
+    return false;
+  }
+  std::string text(std::istreambuf_iterator<char>(in), {});
+  Pack loaded;
+  loaded.path = path;
+  std::string where;
+  try {
+    YAML::Node root = YAML::Load(text);
+    if (read_pack(root, &loaded, &where)) {
+      *pack = std::move(loaded);
+      return true;
+    }
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp words this one "bad file"
+    where = std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+            ": nested too deeply";
+  } catch (const YAML::Exception& e) {
+    YAML::Mark m = e.mark.is_null() ? YAML::Mark() : e.mark;
+    where = std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1) + ": " + e.msg;
+  } catch (const std::exception& e) {  // a kind's factory must not take the run down
+    where = "1:1: " + std::string(e.what());
+  }
+  *err = path + ":" + where;
+  return false;
+}
+
+}  // namespace credcheck

@@ -1,0 +1,229 @@
+#include "checker/rules/pack.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "checker/rules/engine.h"
+#include "checker/rules/registry.h"
+#include "checker/rules/rules_test_util.h"
+#include "checker/text/normalize.h"
+
+namespace credcheck {
+namespace {
+
+const std::string kPackPath = std::string(CREDCHECK_SOURCE_DIR) + "/rules/xijiang-daily.yaml";
+
+// Writes `text` as a pack in the test's temp dir; returns its path.
+std::string write_pack(const std::string& text) {
+  static int n = 0;
+  std::string path = ::testing::TempDir() + "credcheck_pack_" + std::to_string(++n) + ".yaml";
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+// load_pack's error for `text`, with the temp path written as "P".
+std::string load_error(const std::string& text) {
+  std::string path = write_pack(text);
+  Pack pack;
+  std::string err;
+  EXPECT_FALSE(load_pack(path, &pack, &err));
+  if (err.rfind(path, 0) == 0) err = "P" + err.substr(path.size());
+  return err;
+}
+
+const std::string kHead = "pack: test\npublisher:\n  name: 西江日报\nrules:\n";
+const std::string kRule =
+    "  - id: source-credit\n"      // line 5
+    "    kind: source-credit\n"    // line 6
+    "    clause: \"1(1)\"\n"       // line 7
+    "    message: m\n"             // line 8
+    "    quote: q\n"               // line 9
+    "    accept: [西江日报]\n";    // line 10
+
+TEST(RuleKindsTest, EveryBuiltInKindIsLinkedAndRegistered) {
+  std::vector<std::string> names;
+  for (const auto& [name, kind] : rule_kinds()) {
+    names.push_back(name);
+    EXPECT_FALSE(kind.description.empty()) << name;
+    EXPECT_TRUE(kind.make) << name;
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"author-credit", "licensed-host", "media-credit",
+                                             "name-misuse", "original-title", "source-credit",
+                                             "upstream-source"}));
+}
+
+TEST(PackTest, XijiangDailyPackLoads) {
+  Pack pack;
+  std::string err;
+  ASSERT_TRUE(load_pack(kPackPath, &pack, &err)) << err;
+  EXPECT_EQ(pack.name, "xijiang-daily");
+  EXPECT_EQ(pack.path, kPackPath);
+  EXPECT_NE(pack.notice.find("西江日报、西江网版权与免责声明"), std::string::npos);
+  EXPECT_EQ(pack.publisher.name, "西江日报");
+  EXPECT_EQ(pack.publisher.hosts, std::vector<std::string>{".xjrb.com"});
+  std::vector<std::string> ids;
+  for (const auto& rule : pack.rules) {
+    ids.push_back(rule->info().id);
+    EXPECT_FALSE(rule->info().quote.empty());
+    EXPECT_FALSE(rule->info().message.empty());
+    EXPECT_FALSE(rule->info().clause.empty());
+    EXPECT_EQ(rule->info().severity, Severity::error) << rule->info().id;
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"unauthorized-reprint", "source-credit",
+                                           "author-credit", "media-credit", "original-title",
+                                           "upstream-source", "name-misuse"}));
+  EXPECT_EQ(find_rule(pack, "unauthorized-reprint")->info().kind, "licensed-host");
+  EXPECT_EQ(find_rule(pack, "source-credit")->info().clause, "1(1), 1(3)");
+}
+
+TEST(PackTest, XijiangSourceCreditAcceptsThePapersWrittenForms) {
+  Pack pack;
+  std::string err;
+  ASSERT_TRUE(load_pack(kPackPath, &pack, &err)) << err;
+  const Rule& rule = *find_rule(pack, "source-credit");
+  auto credited = [&](const std::string& name) {
+    Fields page;
+    page.sources = {normalize(name)};
+    return test::check(rule, page).empty();
+  };
+  for (const char* ok : {"西江日报", "《西江日报》", "西江日報", "西江日报社", "《西江日報》",
+                         "西江日报电子版", "西江日报 客户端"})
+    EXPECT_TRUE(credited(ok)) << ok;
+  // The notice asks for 来源:西江日报 word for word: the website's name is not it.
+  for (const char* bad : {"西江网", "西江網", "今日头条", "西江日报记者", "肇庆西江日报网友", "网易号"})
+    EXPECT_FALSE(credited(bad)) << bad;
+}
+
+TEST(PackTest, XijiangAuthorCreditWantsTheAffiliation) {
+  Pack pack;
+  std::string err;
+  ASSERT_TRUE(load_pack(kPackPath, &pack, &err)) << err;
+  const Rule& rule = *find_rule(pack, "author-credit");
+  Fields original = test::xijiang_original();
+  original.authors = {"梁晓敏"};
+  auto credited = [&](const std::string& byline) {
+    Fields page;
+    page.bylines = {byline};
+    return test::check(rule, page, &original).empty();
+  };
+  for (const char* ok : {"西江日报记者 梁晓敏", "西江日报社记者梁晓敏", "西江日报全媒体记者 梁晓敏",
+                         "西江日報記者 梁曉敏", "文/西江日报记者 梁晓敏 黄志坚",
+                         "作者：西江日报记者梁晓敏、黄志坚"})
+    EXPECT_TRUE(credited(ok)) << ok;
+  for (const char* bad : {"本报记者 梁晓敏", "记者 梁晓敏", "梁晓敏", "南方日报记者 梁晓敏"})
+    EXPECT_FALSE(credited(bad)) << bad;
+}
+
+TEST(PackTest, ParamsAreKeptForExplain) {
+  Pack pack;
+  std::string err;
+  ASSERT_TRUE(load_pack(kPackPath, &pack, &err)) << err;
+  EXPECT_NE(find_rule(pack, "source-credit")->info().params.find("accept"), std::string::npos);
+  EXPECT_NE(find_rule(pack, "unauthorized-reprint")->info().params.find("licensees"),
+            std::string::npos);
+  EXPECT_EQ(find_rule(pack, "media-credit")->info().params, "");
+}
+
+TEST(PackTest, MinimalPackDefaultsSeverityAndPublisherNames) {
+  Pack pack;
+  std::string err;
+  ASSERT_TRUE(load_pack(write_pack(kHead + kRule), &pack, &err)) << err;
+  EXPECT_EQ(pack.publisher.names, std::vector<std::string>{"西江日报"});
+  ASSERT_EQ(pack.rules.size(), 1u);
+  EXPECT_EQ(pack.rules[0]->info().severity, Severity::error);
+}
+
+TEST(PackTest, FailedLoadLeavesThePackAlone) {
+  Pack pack;
+  pack.name = "before";
+  std::string err;
+  EXPECT_FALSE(load_pack(write_pack("pack: x\n"), &pack, &err));
+  EXPECT_EQ(pack.name, "before");
+}
+
+TEST(PackErrorTest, UnreadableFile) {
+  Pack pack;
+  std::string err;
+  EXPECT_FALSE(load_pack("/nonexistent/pack.yaml", &pack, &err));
+  EXPECT_EQ(err, "/nonexistent/pack.yaml: cannot read the rule pack (no such file)");
+}
+
+TEST(PackErrorTest, YamlSyntax) {
+  EXPECT_EQ(load_error("pack: test\nrules: [a, b\n"), "P:3:1: end of sequence flow not found");
+  EXPECT_EQ(load_error("pack: test\n  rules: x\n"), "P:2:8: illegal map value");
+  std::string deep = "pack: " + std::string(5000, '[') + std::string(5000, ']') + "\n";
+  // The column is wherever yaml-cpp's scanner had got to: only the line means anything.
+  EXPECT_THAT(load_error(deep), ::testing::MatchesRegex("P:1:[0-9]+: nested too deeply"));
+}
+
+TEST(PackErrorTest, TopLevel) {
+  EXPECT_EQ(load_error(""), "P:1:1: expected a map with keys pack, notice, publisher, rules");
+  EXPECT_EQ(load_error("- a\n"), "P:1:1: expected a map with keys pack, notice, publisher, rules");
+  EXPECT_EQ(load_error("publisher:\n  name: x\nrules: []\n"), "P:1:1: missing key 'pack' (a string)");
+  EXPECT_EQ(load_error("pack: test\npublisher:\n  name: x\n"),
+            "P:1:1: missing key 'rules' (a list of rules)");
+  EXPECT_EQ(load_error(kHead + "  []\n"), "P:5:3: 'rules' must be a list of at least one rule");
+  EXPECT_EQ(load_error("pack: test\nrules: [x]\n"),
+            "P:1:1: missing key 'publisher' (a map with name, names, hosts)");
+  EXPECT_EQ(load_error("pack: ''\n"), "P:1:7: 'pack' must not be empty");
+}
+
+TEST(PackErrorTest, UnknownAndDuplicateKeys) {
+  EXPECT_EQ(load_error("pack: test\nrule: []\n"),
+            "P:2:1: unknown key 'rule'; expected one of pack, notice, publisher, rules");
+  EXPECT_EQ(load_error("pack: test\npack: again\n"), "P:2:1: duplicate key 'pack'");
+  EXPECT_EQ(load_error("pack: test\npublisher:\n  name: x\n  host: []\n"),
+            "P:4:3: unknown key 'host'; expected one of name, names, hosts");
+  EXPECT_EQ(load_error(kHead + kRule + "    severty: error\n"),
+            "P:11:5: unknown key 'severty'; expected one of id, kind, clause, severity, "
+            "message, quote, accept, expected");
+}
+
+TEST(PackErrorTest, Publisher) {
+  EXPECT_EQ(load_error("pack: test\npublisher: 西江日报\n"),
+            "P:2:12: 'publisher' must be a map with keys name, names, hosts");
+  EXPECT_EQ(load_error("pack: test\npublisher:\n  names: [a]\n"),
+            "P:3:3: missing key 'name' (a string)");
+  EXPECT_EQ(load_error("pack: test\npublisher:\n  name: x\n  hosts: [www.xjrb.com/news]\n"),
+            "P:4:11: 'www.xjrb.com/news' is not a host; expected example.com, .example.com or "
+            "*.example.com");
+}
+
+TEST(PackErrorTest, Kinds) {
+  EXPECT_EQ(load_error(kHead + "  - id: a\n    kind: source-credt\n"),
+            "P:6:11: unknown rule kind 'source-credt'; known kinds: author-credit, "
+            "licensed-host, media-credit, name-misuse, original-title, source-credit, "
+            "upstream-source");
+  EXPECT_EQ(load_error(kHead + "  - id: a\n"), "P:5:5: missing key 'kind' (a string)");
+  EXPECT_EQ(load_error(kHead + "  - source-credit\n"),
+            "P:5:5: each rule must be a map with keys id, kind, clause, severity, message, "
+            "quote and the kind's parameters");
+}
+
+TEST(PackErrorTest, CommonRuleKeys) {
+  EXPECT_EQ(load_error(kHead + "  - kind: name-misuse\n    clause: x\n"),
+            "P:5:5: missing key 'id' (a string)");
+  EXPECT_EQ(load_error(kHead + "  - kind: name-misuse\n    id: Name_Misuse\n"),
+            "P:6:9: rule id 'Name_Misuse' must be lower-case words joined by '-'");
+  EXPECT_EQ(load_error(kHead + "  - kind: name-misuse\n    id: a\n    message: m\n    quote: q\n"),
+            "P:5:5: missing key 'clause' (a string)");
+  EXPECT_EQ(load_error(kHead + kRule + "    severity: fatal\n"),
+            "P:11:15: severity 'fatal'; expected one of note, warning, error");
+  EXPECT_EQ(load_error(kHead + kRule + kRule), "P:11:9: duplicate rule id 'source-credit' (first at line 5)");
+  EXPECT_EQ(load_error(kHead + "  - id: a\n    kind: name-misuse\n    clause: [1]\n"),
+            "P:7:13: 'clause' must be a string");
+}
+
+TEST(PackErrorTest, KindParameters) {
+  std::string rule = kRule.substr(0, kRule.rfind("    accept"));
+  EXPECT_EQ(load_error(kHead + rule), "P:5:5: missing key 'accept' (RE2 patterns)");
+  EXPECT_EQ(load_error(kHead + rule + "    accept: {a: b}\n"),
+            "P:10:13: 'accept' must be an RE2 pattern or a list of them");
+  EXPECT_EQ(load_error(kHead + rule + "    accept:\n      - 西江日报\n      - '西江[日报'\n"),
+            "P:12:9: invalid RE2 pattern '西江[日报': missing ]: [日报");
+}
+
+}  // namespace
+}  // namespace credcheck

@@ -1,0 +1,130 @@
+#include "checker/rules/params.h"
+
+#include "checker/rules/registry.h"
+
+namespace credcheck {
+namespace {
+
+// rule[key] without yaml-cpp's throwing paths: a non-map rule has no keys.
+YAML::Node lookup(const YAML::Node& rule, const char* key) {
+  if (!rule.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+  return rule[key];
+}
+
+bool missing(const YAML::Node& rule, const char* key, const char* what, std::string* err) {
+  *err = param_error(rule, std::string("missing key '") + key + "' (" + what + ")");
+  return false;
+}
+
+}  // namespace
+
+bool read_string(const YAML::Node& rule, const char* key, bool required, std::string* out,
+                 std::string* err) {
+  YAML::Node v = lookup(rule, key);
+  if (!v.IsDefined()) return required ? missing(rule, key, "a string", err) : true;
+  if (!v.IsScalar()) {
+    *err = param_error(v, std::string("'") + key + "' must be a string");
+    return false;
+  }
+  *out = v.Scalar();
+  return true;
+}
+
+bool read_string_list(const YAML::Node& rule, const char* key, bool required,
+                      std::vector<std::string>* out, std::string* err) {
+  YAML::Node v = lookup(rule, key);
+  if (!v.IsDefined()) return required ? missing(rule, key, "a list of strings", err) : true;
+  if (!v.IsSequence()) {
+    *err = param_error(v, std::string("'") + key + "' must be a list of strings");
+    return false;
+  }
+  std::vector<std::string> items;
+  for (const YAML::Node& item : v) {
+    if (!item.IsScalar()) {
+      *err = param_error(item, std::string("each item of '") + key + "' must be a string");
+      return false;
+    }
+    items.push_back(item.Scalar());
+  }
+  *out = std::move(items);
+  return true;
+}
+
+bool PatternList::read(const YAML::Node& rule, const char* key, RE2::Anchor anchor,
+                       std::string* err) {
+  YAML::Node v = lookup(rule, key);
+  if (!v.IsDefined()) return missing(rule, key, "RE2 patterns", err);
+  std::vector<YAML::Node> items;
+  if (v.IsScalar()) {
+    items.push_back(v);
+  } else if (v.IsSequence() && v.size() > 0) {
+    for (const YAML::Node& item : v) items.push_back(item);
+  } else {
+    *err = param_error(v, std::string("'") + key + "' must be an RE2 pattern or a list of them");
+    return false;
+  }
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto set = std::make_shared<RE2::Set>(options, anchor);
+  std::vector<std::string> patterns;
+  for (const YAML::Node& item : items) {
+    if (!item.IsScalar() || item.Scalar().empty()) {
+      *err = param_error(item, std::string("each item of '") + key + "' must be an RE2 pattern");
+      return false;
+    }
+    // Compiled alone first: RE2::Set's error text does not say which pattern failed.
+    RE2 re(item.Scalar(), options);
+    std::string set_error;
+    if (!re.ok() || set->Add(item.Scalar(), &set_error) < 0) {
+      *err = param_error(item, "invalid RE2 pattern '" + item.Scalar() + "': " +
+                                   (re.ok() ? set_error : re.error()));
+      return false;
+    }
+    patterns.push_back(item.Scalar());
+  }
+  if (!set->Compile()) {
+    *err = param_error(v, std::string("the patterns of '") + key + "' are too large for RE2");
+    return false;
+  }
+  patterns_ = std::move(patterns);
+  set_ = std::move(set);
+  return true;
+}
+
+bool PatternList::matches(std::string_view text) const {
+  return set_ && set_->Match(re2::StringPiece(text.data(), text.size()), nullptr);
+}
+
+bool valid_host_pattern(std::string_view p) {
+  if (p.starts_with("*.")) p.remove_prefix(2);
+  else if (p.starts_with(".")) p.remove_prefix(1);
+  if (p.empty() || p.size() > 253 || p.front() == '.' || p.back() == '.') return false;
+  char prev = 0;
+  for (char c : p) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    if (!ok || (c == '.' && prev == '.')) return false;
+    prev = c;
+  }
+  return true;
+}
+
+bool read_host_list(const YAML::Node& map, const char* key, bool required,
+                    std::vector<std::string>* out, std::string* err) {
+  std::vector<std::string> hosts;
+  if (!read_string_list(map, key, required, &hosts, err)) return false;
+  YAML::Node v = lookup(map, key);
+  for (size_t i = 0; i < hosts.size(); ++i) {
+    for (char& c : hosts[i])
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (!valid_host_pattern(hosts[i])) {
+      *err = param_error(v[i], "'" + hosts[i] +
+                                   "' is not a host; expected example.com, .example.com "
+                                   "or *.example.com");
+      return false;
+    }
+  }
+  if (v.IsDefined()) *out = std::move(hosts);
+  return true;
+}
+
+}  // namespace credcheck

@@ -1,0 +1,52 @@
+// Typed readers for a rule's parameters, shared by every kind's factory. Each reads
+// rule[key] from the rule's YAML map and, on a missing (when required) or ill-typed
+// value, returns false with *err = "line:col: what was expected" (see param_error()).
+#pragma once
+
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <yaml-cpp/yaml.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace credcheck {
+
+// A scalar. Absent and not required: *out is left as it is.
+bool read_string(const YAML::Node& rule, const char* key, bool required, std::string* out,
+                 std::string* err);
+
+// A list of scalars (may be empty). Absent and not required: *out is left as it is.
+bool read_string_list(const YAML::Node& rule, const char* key, bool required,
+                      std::vector<std::string>* out, std::string* err);
+
+// RE2 patterns from a pack, compiled once at load and tested in one pass (RE2::Set).
+class PatternList {
+ public:
+  // Reads rule[key] (required): one pattern or a list of at least one. An invalid
+  // pattern is reported at its own line:col with RE2's error. `anchor` is
+  // RE2::ANCHOR_BOTH for full matches, RE2::UNANCHORED to find a pattern anywhere.
+  bool read(const YAML::Node& rule, const char* key, RE2::Anchor anchor, std::string* err);
+
+  // True when any pattern matches `text` (per the anchor given to read()).
+  bool matches(std::string_view text) const;
+
+  // The patterns as written, for messages.
+  const std::vector<std::string>& patterns() const { return patterns_; }
+
+ private:
+  std::vector<std::string> patterns_;
+  std::shared_ptr<RE2::Set> set_;  // shared: rules are copied into their factories
+};
+
+// True for a host pattern a pack may list: "example.com", ".example.com" or
+// "*.example.com" (lower-case letters, digits, '-' and '.').
+bool valid_host_pattern(std::string_view pattern);
+
+// read_string_list() whose items must pass valid_host_pattern(); stored lower-case.
+bool read_host_list(const YAML::Node& map, const char* key, bool required,
+                    std::vector<std::string>* out, std::string* err);
+
+}  // namespace credcheck
