@@ -12,8 +12,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-using testing::run_credcheck;
-using testing::slurp;
+using test_support::run_credcheck;
+using test_support::slurp;
 
 const std::string kPack = "rules/xijiang-daily.yaml";
 const std::string kOriginals = "fixtures/xijiang/originals/";

@@ -14,7 +14,7 @@ namespace credcheck {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::run_credcheck;
+using test_support::run_credcheck;
 
 const fs::path kFixtures = fs::path(CREDCHECK_SOURCE_DIR) / "fixtures/xijiang";
 
@@ -28,7 +28,7 @@ std::vector<std::string> fixture_names() {
 
 std::set<std::string> expected_rules(const std::string& name) {
   std::set<std::string> ids;
-  std::istringstream lines(testing::slurp(kFixtures / "reprints" / (name + ".expected")));
+  std::istringstream lines(test_support::slurp(kFixtures / "reprints" / (name + ".expected")));
   for (std::string line; std::getline(lines, line);) {
     line.erase(0, line.find_first_not_of(" \t"));
     line.erase(line.find_last_not_of(" \t\r") + 1);

@@ -22,7 +22,7 @@ Runner add_extract_command(CLI::App* app) {
     bool failed = false;
     read_pages(expand_inputs(o->inputs, io.in), o->fetch, o->jobs,
                [&](size_t, const Input& input, bool ok, PageRead& page, const std::string& err) {
-                 nlohmann::json line;
+                 nlohmann::ordered_json line;
                  if (ok) {
                    line = {{"input", page.doc.input}, {"url", page.doc.url}, {"charset", page.charset}};
                    line.update(fields_json(page.fields));
@@ -30,7 +30,7 @@ Runner add_extract_command(CLI::App* app) {
                    line = {{"input", input.spec}, {"error", err}};
                    failed = true;
                  }
-                 io.out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+                 io.out << line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
                });
     return failed ? kExitFindings : kExitOk;
   };

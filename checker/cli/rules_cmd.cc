@@ -7,6 +7,7 @@
 #include "checker/cli/commands.h"
 #include "checker/cli/exit_status.h"
 #include "checker/cli/pipeline.h"
+#include "checker/rules/engine.h"
 #include "checker/rules/registry.h"
 
 namespace credcheck {
@@ -46,14 +47,8 @@ int list(const RulesOptions& o, Streams& io) {
 int explain(const RulesOptions& o, Streams& io) {
   Pack pack;
   if (!load(o, &pack, io)) return kExitUsage;
-  for (const auto& rule : pack.rules) {
-    const RuleInfo& i = rule->info();
-    if (i.id != o.id) continue;
-    io.out << i.id << " (kind " << i.kind << ", " << severity_name(i.severity) << ")\n"
-           << "clause " << i.clause << ": " << i.quote << "\n"
-           << "message: " << i.message << '\n';
-    auto kind = rule_kinds().find(i.kind);
-    if (kind != rule_kinds().end()) io.out << "checks: " << kind->second.description << '\n';
+  if (const Rule* rule = find_rule(pack, o.id)) {
+    io.out << describe_rule(*rule);
     return kExitOk;
   }
   io.err << "credcheck: " << o.pack << ": no rule '" << o.id << "'\n";
@@ -130,7 +125,7 @@ Runner add_rules_command(CLI::App* app) {
   CLI::App* test_cmd = rules->add_subcommand(
       "test", "Run a pack over pages with NAME.expected files (fired rule ids) beside them");
   test_cmd->add_option("--rules", o->pack, "Rule pack (YAML)")->required();
-  test_cmd->add_option("--original", o->originals, "A publisher's original; repeatable");
+  test_cmd->add_option("--original", o->originals, "A publisher's original; repeatable")->allow_extra_args(false);
   test_cmd->add_option("--originals", o->originals_index, "An index or a list file of originals");
   test_cmd->add_option("inputs", o->inputs, "Pages with .expected files")->required();
   add_fetch_options(test_cmd, &o->fetch, &o->jobs);

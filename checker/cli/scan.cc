@@ -82,7 +82,8 @@ Runner add_scan_command(CLI::App* app) {
   auto o = std::make_shared<ScanOptions>();
   CLI::App* cmd = app->add_subcommand("scan", "Check republished pages against a rule pack");
   cmd->add_option("--rules", o->pack, "Rule pack (YAML)")->required();
-  cmd->add_option("--original", o->originals, "A publisher's original (file, directory, URL, @list); repeatable");
+  cmd->add_option("--original", o->originals, "A publisher's original (file, directory, URL, @list); repeatable")
+      ->allow_extra_args(false);
   cmd->add_option("--originals", o->originals_index, "An index from `index build`, or a list file of originals");
   cmd->add_option("-f,--format", o->format, "Report format")->check(CLI::IsMember(report_formats()));
   cmd->add_option("-o,--output", o->output, "Write the report here instead of stdout");

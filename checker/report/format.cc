@@ -9,13 +9,13 @@ namespace {
 using Writer = std::function<void(const ReportHeader&, const std::vector<Result>&, std::ostream&)>;
 
 void write_json(const ReportHeader& h, const std::vector<Result>& results, std::ostream& out) {
-  out << report_json(h, results).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  out << report_json(h, results).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
 // One result per line, so shards of a large scan concatenate and stream.
 void write_jsonl(const ReportHeader&, const std::vector<Result>& results, std::ostream& out) {
   for (const Result& r : results)
-    out << result_json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    out << result_json(r).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
 const std::vector<std::pair<std::string, Writer>>& writers() {

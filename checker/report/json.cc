@@ -5,7 +5,7 @@
 
 namespace credcheck {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 Summary summarize(const std::vector<Result>& results) {
   Summary s;

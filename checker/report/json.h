@@ -18,17 +18,17 @@ struct ReportHeader {
 };
 
 // The contract's `fields` object (also what `extract` prints, with input/url/charset).
-nlohmann::json fields_json(const Fields& f);
+nlohmann::ordered_json fields_json(const Fields& f);
 
 // Reads the `fields` object back (unknown keys ignored, missing ones empty).
-Fields fields_from_json(const nlohmann::json& j);
+Fields fields_from_json(const nlohmann::ordered_json& j);
 
 // One result: {input, url, status, reason, original{input,title,similarity}|null,
 // fields|null, findings[], not_checked[], charset, fetched_at}.
-nlohmann::json result_json(const Result& r);
+nlohmann::ordered_json result_json(const Result& r);
 
 // The whole report: {tool, version, pack, summary{…}, results[…]}.
-nlohmann::json report_json(const ReportHeader& header, const std::vector<Result>& results);
+nlohmann::ordered_json report_json(const ReportHeader& header, const std::vector<Result>& results);
 
 // Reads results back from a JSON report or JSONL lines (`report --in`). Returns false
 // with *err on a document that is neither.

@@ -77,7 +77,7 @@ bool store_originals(const std::string& path, const std::vector<Original>& origi
                &stmt, path, err))
     return false;
   for (const Original& o : originals) {
-    std::string fields = fields_json(o.fields).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string fields = fields_json(o.fields).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     sqlite3_bind_text(stmt.get(), 1, o.input.data(), static_cast<int>(o.input.size()), SQLITE_TRANSIENT);
     sqlite3_bind_text(stmt.get(), 2, o.url.data(), static_cast<int>(o.url.size()), SQLITE_TRANSIENT);
     sqlite3_bind_text(stmt.get(), 3, fields.data(), static_cast<int>(fields.size()), SQLITE_TRANSIENT);
@@ -110,7 +110,7 @@ bool load_index(const std::string& path, std::vector<Original>* originals, std::
     };
     o.input = text(0);
     o.url = text(1);
-    nlohmann::json fields = nlohmann::json::parse(text(2), nullptr, false);
+    nlohmann::ordered_json fields = nlohmann::ordered_json::parse(text(2), nullptr, false);
     if (fields.is_discarded()) {
       *err = path + ": original " + o.input + " has unreadable fields; rebuild the index";
       return false;

@@ -15,7 +15,7 @@
 
 extern char** environ;
 
-namespace credcheck::testing {
+namespace credcheck::test_support {
 
 struct RunResult {
   int code = -1;
@@ -61,4 +61,4 @@ inline RunResult run_credcheck(const std::vector<std::string>& args, const std::
   return r;
 }
 
-}  // namespace credcheck::testing
+}  // namespace credcheck::test_support

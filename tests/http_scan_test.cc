@@ -1,0 +1,119 @@
+// The binary over HTTP: a page served on 127.0.0.1 gives the same result as the file.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "tests/support/local_http_server.h"
+#include "tests/support/run_binary.h"
+
+namespace credcheck {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using test_support::run_credcheck;
+using test_support::slurp;
+using test_support::LocalHttpServer;
+
+const std::string kReprints = "fixtures/xijiang/reprints";
+
+class HttpScan : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(server_.ok()) << server_.error();
+    // No charset in the header: the page's own declaration or detection decides, as for files.
+    ASSERT_GT(server_.serve_directory(kReprints, "text/html", "/reprints/"), 20u);
+    server_.add("/gone.html", {.status = 404, .body = "not here"});
+    // The pack with 127.0.0.1 as a licensed republisher, so the host is not a finding.
+    std::string pack = slurp("rules/xijiang-daily.yaml");
+    std::string licensed = pack;
+    size_t at = licensed.find("licensees: []");
+    ASSERT_NE(at, std::string::npos) << "the pack's empty licensee list was not found";
+    licensed.replace(at, 13, "licensees: [127.0.0.1]");
+    char t[] = "/tmp/credcheck-http-XXXXXX";
+    dir_ = mkdtemp(t);
+    licensed_pack_ = (dir_ / "licensed.yaml").string();
+    std::ofstream(licensed_pack_) << licensed;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::vector<std::string> fixture_files() const {
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(kReprints))
+      if (e.path().extension() == ".html") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+  }
+
+  json scan(const std::string& pack, const std::vector<std::string>& inputs, bool allow_private, int* code) {
+    std::vector<std::string> args = {"scan", "--rules", pack, "--original", "fixtures/xijiang/originals/",
+                                     "--timeout", "10"};
+    if (allow_private) args.push_back("--allow-private");
+    args.insert(args.end(), inputs.begin(), inputs.end());
+    auto r = run_credcheck(args);
+    *code = r.code;
+    json j = json::parse(r.out, nullptr, false);
+    EXPECT_FALSE(j.is_discarded()) << r.err;
+    return j;
+  }
+
+  LocalHttpServer server_;
+  fs::path dir_;
+  std::string licensed_pack_;
+};
+
+TEST_F(HttpScan, EveryFixtureServedGivesTheSameResultAsTheFile) {
+  std::vector<std::string> files = fixture_files(), urls;
+  for (const auto& f : files) urls.push_back(server_.url("/reprints/" + fs::path(f).filename().string()));
+  int file_code, url_code;
+  json by_file = scan(licensed_pack_, files, false, &file_code);
+  json by_url = scan(licensed_pack_, urls, true, &url_code);
+  EXPECT_EQ(file_code, url_code);
+  ASSERT_EQ(by_file["results"].size(), by_url["results"].size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    // A file's host comes from its canonical link; a fetched page's is the URL's own.
+    if (files[i].find("unlicensed-host") != std::string::npos) continue;
+    const json& f = by_file["results"][i];
+    const json& u = by_url["results"][i];
+    EXPECT_EQ(u["url"], urls[i]);
+    EXPECT_EQ(f["status"], u["status"]) << files[i] << "\n" << u["reason"];
+    EXPECT_EQ(f["findings"], u["findings"]) << files[i];
+    EXPECT_EQ(f["fields"], u["fields"]) << files[i];
+    EXPECT_EQ(f["charset"], u["charset"]) << files[i];
+    EXPECT_FALSE(u["fetched_at"].get<std::string>().empty());
+  }
+}
+
+TEST_F(HttpScan, LoopbackIsRefusedWithoutAllowPrivate) {
+  int code;
+  json j = scan(licensed_pack_, {server_.url("/reprints/compliant.html")}, false, &code);
+  EXPECT_EQ(code, 1);
+  EXPECT_EQ(j["results"][0]["status"], "unchecked");
+  EXPECT_NE(j["results"][0]["reason"].get<std::string>().find("--allow-private"), std::string::npos)
+      << j["results"][0]["reason"];
+}
+
+TEST_F(HttpScan, AnUnlicensedHostIsAFindingWithTheHostAsEvidence) {
+  int code;
+  json j = scan("rules/xijiang-daily.yaml", {server_.url("/reprints/compliant.html")}, true, &code);
+  EXPECT_EQ(code, 1);
+  const json& findings = j["results"][0]["findings"];
+  ASSERT_EQ(findings.size(), 1u) << j.dump(2);
+  EXPECT_EQ(findings[0]["rule"], "unauthorized-reprint");
+  EXPECT_EQ(findings[0]["evidence"], "127.0.0.1");
+}
+
+TEST_F(HttpScan, DeadPagesAreUncheckedAndTheRestGoOn) {
+  int code;
+  json j = scan(licensed_pack_,
+                {server_.url("/gone.html"), server_.url("/reprints/compliant.html")}, true, &code);
+  EXPECT_EQ(code, 1);
+  EXPECT_EQ(j["results"][0]["status"], "unchecked");
+  EXPECT_NE(j["results"][0]["reason"].get<std::string>().find("404"), std::string::npos);
+  EXPECT_EQ(j["results"][1]["status"], "compliant");
+}
+
+}  // namespace
+}  // namespace credcheck
