@@ -14,8 +14,10 @@ struct ParseLimits {
 };
 
 // Parses UTF-8 HTML into *doc (element names lower-case, attributes kept, comments,
-// scripts and styles dropped). Returns false with *err set only when the page is
-// refused by a limit; any other input yields a document.
+// scripts, styles, <noscript> and <template> dropped; only <script
+// type="application/ld+json"> stays, as data for the meta reader). Returns false with
+// *err set only when the page is refused by a limit (or, on a machine out of memory,
+// the parser cannot start); any other input yields a document.
 bool parse_html(std::string_view utf8, pugi::xml_document* doc, std::string* err,
                 const ParseLimits& limits = {});
 

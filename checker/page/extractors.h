@@ -1,0 +1,65 @@
+// The field extractors behind extract_fields(): one per field family, each in its own
+// file, all reading the same block list.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checker/page/blocks.h"
+#include "checker/page/fields.h"
+#include "checker/page/meta.h"
+
+namespace credcheck {
+
+constexpr size_t kNoBlock = static_cast<size_t>(-1);
+
+struct PageContext {
+  const PageBlocks& pb;
+  const PageMeta& meta;
+  size_t title_block = kNoBlock;  // the headline's block, when it is on the page
+  size_t body_begin = 0;          // first block of running text after the headline
+  // Each block's text with its media credit cut out, so "图片来源：每经记者 张蕊 摄"
+  // is never read as a source or a byline. Filled by extract_media_credits().
+  std::vector<std::string> free_text;
+  // simplified_view() of free_text: patterns run over this and cut values out of
+  // free_text at the same offsets, so traditional pages read like simplified ones.
+  std::vector<std::string> match_text;
+};
+
+// The printed text behind `piece`, a part of match_text[i].
+std::string printed_at(const PageContext& ctx, size_t i, std::string_view piece);
+
+// The headline: an <h1>, og:title or another heading that agrees with <title>, else
+// <title> without its site suffix. Sets *block to the headline's block (or kNoBlock).
+std::string extract_title(const pugi::xml_document& doc, const PageBlocks& pb,
+                          const PageMeta& meta, size_t* block);
+
+// First block of running text after `title_block` (a long, link-poor line), or the
+// number of blocks when there is none.
+size_t find_body_begin(const PageBlocks& pb, size_t title_block);
+
+// Picture and video credits, each tied to its medium; fills ctx->free_text.
+void extract_media_credits(PageContext* ctx, Fields* out);
+
+// 来源 lines and unlabelled outlets after the date in the header.
+void extract_sources(const PageContext& ctx, Fields* out);
+
+// Bylines and author names.
+void extract_bylines(const PageContext& ctx, Fields* out);
+
+// 责任编辑 / 责编 / 编辑.
+void extract_editors(const PageContext& ctx, Fields* out);
+
+// 原标题 / 原题.
+void extract_original_title(const PageContext& ctx, Fields* out);
+
+// The main text: lines of the densest text container, joined by '\n'.
+std::string extract_text(const PageBlocks& pb);
+
+// Text of an element and all its descendants, clean_space()d (iterative).
+std::string node_text(pugi::xml_node n);
+
+}  // namespace credcheck
