@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <fstream>
 
 #include "checker/rules/engine.h"
@@ -17,8 +19,10 @@ const std::string kPackPath = std::string(CREDCHECK_SOURCE_DIR) + "/rules/xijian
 
 // Writes `text` as a pack in the test's temp dir; returns its path.
 std::string write_pack(const std::string& text) {
+  // CTest runs tests as parallel processes: the pid keeps their files apart.
   static int n = 0;
-  std::string path = ::testing::TempDir() + "credcheck_pack_" + std::to_string(++n) + ".yaml";
+  std::string path = ::testing::TempDir() + "credcheck_pack_" + std::to_string(getpid()) + "_" +
+                     std::to_string(++n) + ".yaml";
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }
