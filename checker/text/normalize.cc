@@ -47,6 +47,13 @@ const std::vector<char16_t>& simplified_table() {
       i = end + 1;
       ++line;
     }
+    // OpenCC's table has chains (薴 -> 苧 -> 苎): follow each to its end, so both forms
+    // fold to one character and normalize() is idempotent. A few steps end any cycle.
+    for (char32_t cp : cps) {
+      char16_t to = table[cp];
+      for (int step = 0; to && table[to] && table[to] != cp && step < 8; ++step) to = table[to];
+      table[cp] = to;
+    }
   });
   return table;
 }

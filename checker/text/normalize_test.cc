@@ -21,6 +21,9 @@ TEST(Normalize, TraditionalToSimplified) {
   EXPECT_EQ(normalize("西江日報記者"), "西江日报记者");
   EXPECT_EQ(to_simplified(U'報'), U'报');
   EXPECT_EQ(to_simplified(U'报'), U'报');
+  // OpenCC maps 薴 to 苧 and 苧 to 苎: the chain is followed to its end.
+  EXPECT_EQ(normalize("薴"), "苎");
+  EXPECT_EQ(normalize(normalize("薴")), normalize("薴"));
   // clean_space keeps the characters as printed.
   EXPECT_EQ(clean_space("西江日報"), "西江日報");
 }
