@@ -142,6 +142,7 @@ void role_credits(const std::string& s, bool anywhere, std::vector<Credit>* out)
 }
 
 void add_credit(const std::string& byline, const std::vector<std::string>& names, Fields* out) {
+  if (out->bylines.size() >= kMaxListed || out->authors.size() >= kMaxListed) return;
   std::string b = clean_space(byline);
   bool known = false;  // the same credit, already read with its bracket or prefix
   for (const auto& have : out->bylines) known = known || have.find(b) != std::string::npos;

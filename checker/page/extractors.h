@@ -16,6 +16,11 @@ namespace credcheck {
 
 constexpr size_t kNoBlock = static_cast<size_t>(-1);
 
+// Most sources, bylines, authors and editors kept from one page. Real pages credit a
+// handful; a page printing thousands is hostile, and each new name is checked against
+// those kept (so the lists must stay short for extraction to stay linear).
+constexpr size_t kMaxListed = 64;
+
 struct PageContext {
   const PageBlocks& pb;
   const PageMeta& meta;
@@ -59,7 +64,8 @@ void extract_original_title(const PageContext& ctx, Fields* out);
 // The main text: lines of the densest text container, joined by '\n'.
 std::string extract_text(const PageBlocks& pb);
 
-// Text of an element and all its descendants, clean_space()d (iterative).
-std::string node_text(pugi::xml_node n);
+// Text of an element and all its descendants, clean_space()d (iterative); empty when
+// the raw text runs over max_bytes.
+std::string node_text(pugi::xml_node n, size_t max_bytes = std::string::npos);
 
 }  // namespace credcheck

@@ -1,29 +1,743 @@
 #include "checker/page/html_guard.h"
 
-#include <cctype>
+#include <array>
+#include <cstdint>
 #include <cstring>
+#include <initializer_list>
+#include <vector>
 
 namespace credcheck {
+namespace {
+
+// A tag name as a number: its first 8 bytes lower-cased, longer names hashed on top.
+using Name = uint64_t;
+
+constexpr Name name_of(std::string_view s) {
+  Name k = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+    if (i < 8) k |= static_cast<Name>(c) << (8 * i);
+    else k = (k ^ c) * 1099511628211ull;
+  }
+  return k;
+}
+
+consteval Name lit(std::string_view s) { return name_of(s); }
+
+// A fixed set of names, hashed at compile time.
+template <size_t N>
+struct NameSet {
+  std::array<Name, N> names;
+  consteval NameSet(const char* const (&list)[N]) : names{} {
+    for (size_t i = 0; i < N; ++i) names[i] = name_of(list[i]);
+  }
+  bool has(Name n) const {
+    for (Name x : names)
+      if (x == n) return true;
+    return false;
+  }
+};
+
+template <size_t N>
+bool among(Name n, const NameSet<N>& set) {
+  return set.has(n);
+}
+
+bool is_void(Name n) {
+  return among(n, NameSet({"area", "base", "basefont", "bgsound", "br", "col", "embed", "frame",
+                           "hr", "image", "img", "input", "keygen", "link", "meta", "param",
+                           "source", "track", "wbr"}));
+}
+
+// Elements whose content the tokenizer reads as text up to their end tag, when the
+// tree builder takes their start tag.
+bool is_raw_text(Name n) {
+  return among(n, NameSet({"script", "style", "textarea", "title", "xmp", "iframe",
+                           "noembed", "noframes"}));
+}
+
+// Where gumbo's scope walks stop (the spec's default scope, plus <button>, which
+// stops the searches that start tags make for a <p>); our searches stop there too. Not
+// svg or math themselves: a search that stops short leaves behind an element gumbo
+// has closed, for a later search to close along with what stands above it. A
+// <frameset> gumbo may have taken stops them, so that none reaches below it.
+bool is_boundary(Name n) {
+  return among(n, NameSet({"table", "td", "th", "caption", "applet", "marquee", "object",
+                           "template", "html", "button", "foreignobject", "desc", "title",
+                           "annotation-xml", "mi", "mo", "mn", "ms", "mtext", "frameset"}));
+}
+
+// HTML's special elements (the spec's list, as gumbo has it): a non-special end tag
+// is ignored when one stands above its element, and they stop <li>/<dd>/<dt>.
+bool is_html_special(Name n) {
+  return among(n, NameSet({"address", "applet", "area", "article", "aside", "base", "basefont",
+                           "bgsound", "blockquote", "body", "br", "button", "caption", "center",
+                           "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "embed",
+                           "fieldset", "figcaption", "figure", "footer", "form", "frame",
+                           "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+                           "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li",
+                           "link", "listing", "main", "marquee", "menu", "meta", "nav", "noembed",
+                           "noframes", "noscript", "object", "ol", "p", "param", "plaintext",
+                           "pre", "script", "section", "select", "source", "style", "summary",
+                           "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead",
+                           "title", "tr", "track", "ul", "wbr", "xmp"}));
+}
+
+// End tags that close their element through anything but a scope boundary; any
+// other end tag is ignored when a special element stands above its element.
+bool closes_in_scope(Name n) {
+  return among(n, NameSet({"address", "article", "aside", "blockquote", "button", "center",
+                           "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption",
+                           "figure", "footer", "header", "hgroup", "listing", "main", "menu",
+                           "nav", "ol", "pre", "section", "summary", "ul", "applet", "marquee",
+                           "object", "dd", "dt", "p"}));
+}
+
+// Where searches that special elements stop, stop: they and every scope boundary
+// (including svg/math ones, whose namespace the scan does not keep). Stopping early
+// only ever closes less.
+bool is_special(Name n) { return is_html_special(n) || is_boundary(n); }
+
+bool closes_p(Name n) {
+  return among(n, NameSet({"address", "article", "aside", "blockquote", "center", "details",
+                           "dialog", "dir", "div", "dl", "dd", "dt", "fieldset", "figcaption",
+                           "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+                           "header", "hgroup", "li", "listing", "main", "menu", "nav", "ol", "p",
+                           "pre", "section", "summary", "table", "ul"}));
+}
+
+bool is_heading(Name n) { return among(n, NameSet({"h1", "h2", "h3", "h4", "h5", "h6"})); }
+
+// Start tags that end foreign (svg/math) content in gumbo.
+bool breaks_out(Name n) {
+  return among(n, NameSet({"b", "big", "blockquote", "body", "br", "center", "code", "dd",
+                           "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6",
+                           "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr",
+                           "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
+                           "sub", "sup", "table", "tt", "u", "ul", "var"}));
+}
+
+// Formatting elements: gumbo keeps them in a list and reopens them in every later block.
+constexpr std::array<std::string_view, 14> kFormatting = {
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong",
+    "tt", "u"};
+
+int formatting_index(Name n) {
+  static constexpr auto kNames = [] {
+    std::array<Name, kFormatting.size()> out{};
+    for (size_t i = 0; i < kFormatting.size(); ++i) out[i] = name_of(kFormatting[i]);
+    return out;
+  }();
+  for (size_t i = 0; i < kNames.size(); ++i)
+    if (n == kNames[i]) return static_cast<int>(i);
+  return -1;
+}
+
+bool is_marker(Name n) {
+  return among(n, NameSet({"td", "th", "caption", "applet", "marquee", "object", "template"}));
+}
+
+// Where the searches for an element to close stop, per kind of tag.
+bool special_but_not_address_div_p(Name n) {
+  return is_special(n) && !among(n, NameSet({"address", "div", "p"}));
+}
+bool table_part(Name n) {
+  return among(n, NameSet({"table", "tbody", "thead", "tfoot", "tr", "template", "html"}));
+}
+bool is_table(Name n) {
+  return among(n, NameSet({"table", "tbody", "thead", "tfoot", "template", "html"}));
+}
+bool not_option(Name n) { return n != lit("option"); }
+auto is_boundary_other_than(Name self) {
+  return [self](Name n) { return n != self && is_boundary(n); };
+}
+auto is_special_other_than(Name self) {
+  return [self](Name n) { return n != self && is_special(n); };
+}
+
+constexpr size_t kWindow = 16;  // how far down the stack an end tag or implied close looks
+
+using Counts = std::array<uint32_t, kFormatting.size()>;
+
+// An open element and how gumbo reads its content.
+struct Open {
+  Name name;
+  bool foreign = false;          // its content is svg/math, not HTML
+  bool foreign_element = false;  // it is itself an svg/math element
+  bool math = false;             // when foreign: MathML, not svg
+  bool math_text = false;        // a MathML text integration point (<mi> & co.)
+  bool in_table = false;         // inside a <table> (up to a <template>)
+  bool in_select = false;        // as a <select>'s: most tags are ignored
+  bool select_in_table = false;  // as a <select>'s that table tags close
+  bool columns = false;          // a <template> read as a column group
+  bool decided = false;          // a <template>'s first tag was seen
+  bool saved = false;            // a marker whose formatting counts are in saved_
+  bool frameset = false;         // a <frameset> gumbo took: its content is frames
+  bool maybe_frameset = false;   // inside a <frameset> gumbo may have taken
+};
+
+bool is_table_tag(Name n) {
+  return among(n, NameSet({"caption", "table", "tbody", "tfoot", "thead", "tr", "td", "th"}));
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+class Scanner {
+ public:
+  // Keeps at most `cap` open names; deeper nesting is only counted.
+  Scanner(std::string_view s, size_t cap, HtmlScan* out) : s_(s), cap_(cap), out_(out) {}
+
+  void run() {
+    size_t p = 0;
+    while (p < s_.size()) {
+      const void* lt = std::memchr(s_.data() + p, '<', s_.size() - p);
+      size_t at =
+          lt ? static_cast<size_t>(static_cast<const char*>(lt) - s_.data()) : s_.size();
+      if (frameset_ok_ && has_text(p, at)) frameset_ok_ = false;
+      if (!lt) break;
+      p = at + 1;
+      if (p >= s_.size()) break;
+      char c = s_[p];
+      if (c == '!' && counting_in_ == 0) p = skip_markup_declaration(p + 1);
+      else if (c == '?' && counting_in_ == 0) p = skip_to_gt(p);
+      else if (c == '/') p = end_tag(p + 1);
+      else if (is_alpha(c)) p = start_tag(p);
+    }
+  }
+
+ private:
+  // After "<!": a comment ends at "-->" or "--!>" (gumbo takes both; "<!-->" is one
+  // too); CDATA in svg/math at "]]>"; anything else (doctype, CDATA elsewhere) at the
+  // next '>'. A comment or CDATA that never ends leaves what follows to be scanned as
+  // markup: a misjudged context must never hide from the count what gumbo parses.
+  size_t skip_markup_declaration(size_t p) {
+    if (in_foreign() && s_.compare(p, 7, "[CDATA[") == 0) {
+      size_t end = s_.find("]]>", p + 7);
+      return end == std::string_view::npos ? p : end + 3;
+    }
+    if (s_.compare(p, 2, "--") != 0) return skip_to_gt(p);
+    if (p >= no_comment_end_after_) return p;
+    for (size_t q = p; q < s_.size();) {
+      size_t dash = s_.find("--", q);
+      if (dash == std::string_view::npos) break;
+      size_t after = dash + 2;
+      if (after < s_.size() && s_[after] == '>') return after + 1;
+      if (after + 1 < s_.size() && s_[after] == '!' && s_[after + 1] == '>') return after + 2;
+      q = dash + 1;
+    }
+    no_comment_end_after_ = p;  // so many unclosed comments cost one pass
+    return p;
+  }
+
+  size_t skip_to_gt(size_t p) {
+    size_t gt = s_.find('>', p);
+    return gt == std::string_view::npos ? s_.size() : gt + 1;
+  }
+
+  size_t read_name(size_t p, Name* name) {
+    size_t b = p;
+    while (p < s_.size() && !is_space(s_[p]) && s_[p] != '/' && s_[p] != '>') ++p;
+    *name = name_of(s_.substr(b, p - b));
+    return p;
+  }
+
+  // What a tag's attributes tell the scan.
+  struct Attrs {
+    size_t count = 0;
+    bool self_closing = false;
+    bool complete = false;       // the tag ends with '>'
+    bool font_like = false;      // color, face or size: such a <font> ends svg/math
+    bool html_encoding = false;  // encoding="text/html" (or xhtml): HTML inside MathML
+  };
+
+  // Attributes up to the tag's '>', as the tokenizer reads them (quoted values may
+  // hold '>'). Returns the offset after '>'. A tag that never ends (gumbo drops it)
+  // is left incomplete, and so is one with an unclosed quote, whose rest is then
+  // scanned as markup: a misread quote must not hide the page from the count.
+  size_t read_attributes(size_t p, Attrs* a) {
+    *a = Attrs{};
+    while (p < s_.size()) {
+      char c = s_[p];
+      if (is_space(c)) { ++p; continue; }
+      if (c == '>') {
+        a->complete = true;
+        return p + 1;
+      }
+      if (c == '/') {
+        a->self_closing = p + 1 < s_.size() && s_[p + 1] == '>';
+        ++p;
+        continue;
+      }
+      ++a->count;  // an attribute name: up to space, '/', '>' or '='
+      size_t name_begin = p++;
+      while (p < s_.size() && !is_space(s_[p]) && s_[p] != '/' && s_[p] != '>' && s_[p] != '=')
+        ++p;
+      Name attr = name_of(s_.substr(name_begin, p - name_begin));
+      if (among(attr, NameSet({"color", "face", "size"}))) a->font_like = true;
+      while (p < s_.size() && is_space(s_[p])) ++p;
+      if (p >= s_.size() || s_[p] != '=') continue;
+      ++p;
+      while (p < s_.size() && is_space(s_[p])) ++p;
+      if (p >= s_.size()) break;
+      size_t value_begin = p, value_end;
+      if (s_[p] == '"' || s_[p] == '\'') {
+        size_t close = find_quote(s_[p], p + 1);
+        if (close == std::string_view::npos) return p + 1;
+        value_begin = p + 1;
+        value_end = close;
+        p = close + 1;
+      } else {
+        while (p < s_.size() && !is_space(s_[p]) && s_[p] != '>') ++p;
+        value_end = p;
+      }
+      if (attr == lit("encoding")) {
+        Name v = name_of(s_.substr(value_begin, value_end - value_begin));
+        a->html_encoding = v == name_of("text/html") || v == name_of("application/xhtml+xml");
+      }
+    }
+    return s_.size();
+  }
+
+  // The next `quote` at or after p, or npos; remembers a miss, so that many unclosed
+  // quotes cost one pass.
+  size_t find_quote(char quote, size_t p) {
+    size_t& miss = quote == '"' ? no_double_quote_after_ : no_single_quote_after_;
+    if (p >= miss) return std::string_view::npos;
+    size_t at = s_.find(quote, p);
+    if (at == std::string_view::npos) miss = p;
+    return at;
+  }
+
+  size_t start_tag(size_t p) {
+    Name name;
+    p = read_name(p, &name);
+    Attrs attrs;
+    p = read_attributes(p, &attrs);
+    if (attrs.count > out_->max_attributes) out_->max_attributes = attrs.count;
+    if (counting_in_ != 0) return counted_start_tag(p, name, attrs.complete);
+    if (!attrs.complete) return p;
+    ++out_->start_tags;
+    if (frameset_ok_ && !among(name, NameSet({"html", "head", "meta", "link", "base",
+                                              "title", "style", "script", "noscript",
+                                              "frameset"})))
+      frameset_ok_ = false;  // sooner than gumbo: a frameset we ignore only counts more
+    if (in_frameset_ || (!open_.empty() && open_.back().frameset)) return frameset_tag(p, name);
+    if (name == lit("frameset") && frameset_ok_) {
+      while (!open_.empty()) pop();  // it replaces the body
+      frameset_ok_ = false;
+      push_frameset();
+      return p;
+    }
+    if (in_foreign() && (breaks_out(name) || (name == lit("font") && attrs.font_like)))
+      while (in_foreign()) pop();
+    out_->nesting_work += nesting();
+    out_->formatting_work += formatting_total();
+    if (in_foreign() || (!open_.empty() && open_.back().math_text &&
+                         among(name, NameSet({"mglyph", "malignmark"})))) {
+      if (!attrs.self_closing) push(name, attrs.html_encoding);
+      return p;
+    }
+    if (in_select() && !open_in_select(name)) return p;
+    if (!open_.empty() && open_.back().name == lit("template") && overflow_ == 0) {
+      // A <template> whose content starts with <col> reads a column group: gumbo
+      // ignores every other tag in it (a <script> there hides nothing).
+      // Its first tag decides how its content is read: a table part makes it a table.
+      Open& t = open_.back();
+      if (!t.decided) {
+        t.columns = name == lit("col");
+        t.in_table = is_table_tag(name) || among(name, NameSet({"col", "colgroup"}));
+      }
+      t.decided = true;
+      if (t.columns && !among(name, NameSet({"col", "template"}))) return p;
+    }
+    if (name == lit("hr")) close_nearest({lit("p")}, is_boundary);
+    if (is_void(name) || among(name, NameSet({"html", "head", "body"}))) return p;
+    // Table parts outside a table are ignored (and close nothing).
+    bool table_part_tag = name != lit("table") && (is_table_tag(name) || name == lit("colgroup"));
+    if (table_part_tag && !(!open_.empty() && open_.back().in_table)) return p;
+    // <plaintext> makes the rest text; it is scanned anyway, as for unclosed comments.
+    open_element(name);
+    // Under a <frameset> gumbo may have taken (we clear frameset_ok sooner than it
+    // does), <script> and <textarea> may be ignored, their content markup: count it,
+    // and let their end tags close nothing.
+    bool maybe_frames = !open_.empty() && open_.back().maybe_frameset;
+    if (name == lit("script") && !maybe_frames) return skip_raw_text(p, name);
+    if (is_raw_text(name) || name == lit("script")) {
+      counting_in_ = name;
+      counting_keeps_ = maybe_frames;
+    }
+    return p;
+  }
+
+  // Inside <title>, <textarea>, <style> & co. gumbo reads text, unless some insertion
+  // mode ignored the element (in a <select>, a table's column group, a frameset...).
+  // Rather than follow every mode, their content is scanned as markup that only opens
+  // (more levels, never fewer) and can hide nothing, until the element's end tag.
+  size_t counted_start_tag(size_t p, Name name, bool complete) {
+    if (!complete) return p;
+    if (open_.empty() || open_.size() >= cap_) return push(name), p;  // counts the overflow
+    Open o = open_.back();  // read as its raw-text parent reads: no mode of its own
+    o.name = name;
+    o.saved = o.columns = o.decided = false;
+    open_.push_back(o);
+    out_->max_nesting = std::max(out_->max_nesting, nesting());
+    return p;
+  }
+
+  // In a frameset only <frameset>, <frame> and <noframes> count; after it (the page's
+  // last frameset closed) only <noframes>.
+  size_t frameset_tag(size_t p, Name name) {
+    if (name == lit("frameset") && !in_frameset_) push_frameset();
+    if (name == lit("noframes")) {
+      push(name);
+      counting_in_ = name;
+    }
+    return p;
+  }
+
+  void push_frameset() {
+    push(lit("frameset"));
+    if (overflow_ == 0) open_.back().frameset = true;
+  }
+
+  bool has_text(size_t from, size_t to) const {
+    for (size_t i = from; i < to; ++i)
+      if (!is_space(s_[i])) return true;
+    return false;
+  }
+
+  // Inside a <select> gumbo ignores <style>, <plaintext> & co. (so their text is markup),
+  // and <input>, <textarea> or another <select> close it. False when `name` is ignored.
+  bool open_in_select(Name name) {
+    bool closes = among(name, NameSet({"input", "keygen", "textarea", "select"})) ||
+                  (open_.back().select_in_table && is_table_tag(name));
+    if (closes) {
+      close_select();
+      return name != lit("select");
+    }
+    return among(name, NameSet({"option", "optgroup", "script", "template"}));
+  }
+
+  void close_select() {
+    while (!open_.empty() && open_.back().in_select) pop();
+  }
+
+  // An HTML start tag: the end tags it implies, then the element.
+  void open_element(Name name) {
+    int f = formatting_index(name);
+    // At most one <a> (or <nobr>) is listed since the last marker: a second closes it.
+    uint32_t listed_before = saved_.empty() || f < 0 ? 0 : saved_.back()[f];
+    bool single = among(name, NameSet({"a", "nobr"}));
+    if (f >= 0 && !(single && formatting_[f] > listed_before)) ++formatting_[f];
+    update_max_formatting();
+    if (overflow_ > 0) return push(name);  // refused anyway: only the depth counts now
+    if (closes_p(name)) close_nearest({lit("p")}, is_boundary);
+    if (name == lit("li")) close_nearest({lit("li")}, special_but_not_address_div_p);
+    if (among(name, NameSet({"dd", "dt"})))
+      close_nearest({lit("dd"), lit("dt")}, special_but_not_address_div_p);
+    if (among(name, NameSet({"td", "th"}))) close_nearest({lit("td"), lit("th")}, table_part);
+    if (name == lit("tr")) close_nearest({lit("tr")}, is_table);
+    if (among(name, NameSet({"option", "optgroup"}))) close_nearest({lit("option")}, not_option);
+    if (among(name, NameSet({"rb", "rp", "rt", "rtc"})) && has_ruby()) {
+      bool keep_rtc = among(name, NameSet({"rp", "rt"}));
+      while (!open_.empty() &&
+             among(open_.back().name, NameSet({"rb", "rp", "rt", "rtc", "p", "li", "dd", "dt",
+                                                "option", "optgroup"})) &&
+             !(keep_rtc && open_.back().name == lit("rtc")))
+        pop();  // gumbo's implied end tags
+    }
+    if (is_heading(name) && !open_.empty() && is_heading(open_.back().name)) pop();
+    // A second <a> or <nobr> runs the adoption agency on the first: it pops to it when
+    // no special element stands between (else the stack barely shrinks).
+    if (among(name, NameSet({"a", "nobr"}))) close_nearest({name}, is_special_other_than(name));
+    if (name == lit("button")) close_nearest({name}, is_boundary_other_than(name));
+    // gumbo adds the <tbody> (and <tr>) a page leaves out.
+    bool cell = among(name, NameSet({"td", "th"}));
+    if ((cell || name == lit("tr")) && !open_.empty() && open_.back().name == lit("table"))
+      push(lit("tbody"));
+    if (cell && !open_.empty() && open_.back().name != lit("tr")) push(lit("tr"));
+    push(name);
+  }
+
+  size_t end_tag(size_t p) {
+    if (p >= s_.size() || !is_alpha(s_[p])) return skip_to_gt(p);
+    Name name;
+    p = read_name(p, &name);
+    Attrs attrs;
+    p = read_attributes(p, &attrs);
+    if (!attrs.complete) return p;
+    if (counting_in_ != 0) {
+      if (name == counting_in_) {  // what opened inside it was text all along
+        while (!counting_keeps_ && !open_.empty() && open_.back().name != name) pop();
+        if (!counting_keeps_ && !open_.empty()) pop();
+        counting_in_ = 0;
+      }
+      return p;
+    }
+    out_->nesting_work += nesting();
+    if (in_frameset_ || (!open_.empty() && open_.back().frameset)) {
+      if (name == lit("frameset") && !open_.empty() && open_.back().frameset) {
+        pop();
+        in_frameset_ = open_.empty();  // after the frameset: nothing more opens
+      }
+      return p;
+    }
+    if (overflow_ > 0) {  // past the cap each end tag closes one level
+      --overflow_;
+      return p;
+    }
+    if (in_select() && name != lit("template")) {  // gumbo ignores other end tags there
+      if (name == lit("select") || (open_.back().select_in_table && is_table_tag(name)))
+        close_select();
+      else if (among(name, NameSet({"option", "optgroup", "script"})))
+        close_nearest({name}, is_boundary_other_than(name));
+      return p;
+    }
+    // gumbo takes </form> out of the stack alone, leaving what it holds open: keeping
+    // it counts one level more, never fewer. A </frameset> outside a frameset gumbo
+    // took closes nothing.
+    if (among(name, NameSet({"form", "frameset"}))) return p;
+    if (in_foreign() && close_foreign(name)) return p;
+    if (name == lit("template"))  // closes its <template> through anything
+      close_nearest({name}, [](Name) { return false; });
+    else if (is_table_tag(name))  // table scope: only <table> and <template> stop it
+      close_nearest({name}, [name](Name n) {
+        return n != name && among(n, NameSet({"html", "table", "template"}));
+      });
+    else if (is_heading(name))  // closes the nearest heading of any level
+      close_nearest({lit("h1"), lit("h2"), lit("h3"), lit("h4"), lit("h5"), lit("h6")},
+                    is_boundary);
+    else if (name == lit("li"))  // list item scope: a nested list stops it
+      close_nearest({name},
+                    [](Name n) { return is_boundary(n) || among(n, NameSet({"ol", "ul"})); });
+    else if (closes_in_scope(name)) close_nearest({name}, is_boundary_other_than(name));
+    else if (close_nearest({name}, is_special_other_than(name)))
+      forget_formatting(name);  // else gumbo keeps it listed (or it was not, and we
+                                // count one too many)
+    return p;
+  }
+
+  bool has_ruby() const {
+    size_t n = open_.size();
+    for (size_t k = 0; k < kWindow && k < n; ++k) {
+      Name at = open_[n - 1 - k].name;
+      if (at == lit("ruby")) return true;
+      if (is_boundary(at)) return false;
+    }
+    return false;
+  }
+
+  void forget_formatting(Name name) {
+    int f = formatting_index(name);
+    if (f >= 0 && formatting_[f] > 0) --formatting_[f];
+  }
+
+  // Text of a raw-text element up to "</name" followed by space, '/' or '>'. Without
+  // such an end tag the element is left open and what follows is scanned as markup:
+  // never hide from the count what gumbo might parse.
+  size_t skip_raw_text(size_t p, Name name) {
+    size_t end = raw_end(p, name);
+    if (end == std::string_view::npos) return p;
+    pop();
+    return skip_to_gt(end);
+  }
+
+  // Where the next "</name" at or after p ends (past its name), or npos. Remembers
+  // the last answer for each name, so that many unterminated openers cost one pass.
+  size_t raw_end(size_t p, Name name) {
+    RawEnd* slot = nullptr;
+    for (RawEnd& r : raw_ends_)
+      if (r.name == name || r.name == 0) {
+        slot = &r;
+        break;
+      }
+    if (!slot) return std::string_view::npos;  // all slots taken: can't happen (8 names)
+    if (slot->name == name && (slot->at == std::string_view::npos || slot->at >= p))
+      return slot->at;
+    slot->name = name;
+    slot->at = std::string_view::npos;
+    for (size_t q = p; q < s_.size();) {
+      size_t lt = s_.find("</", q);
+      if (lt == std::string_view::npos) break;
+      Name end;
+      size_t after = read_name(lt + 2, &end);
+      if (end == name) {
+        slot->at = after;
+        break;
+      }
+      q = lt + 2;
+    }
+    return slot->at;
+  }
+
+  // An end tag in svg/math closes the nearest svg/math element of its name, whatever
+  // lies between. Returns false when an HTML element comes first: the HTML rules then
+  // apply.
+  bool close_foreign(Name name) {
+    size_t n = open_.size();
+    for (size_t k = 0; k < kWindow && k < n; ++k) {
+      const Open& at = open_[n - 1 - k];
+      if (k > 0 && !at.foreign_element) return false;
+      if (at.name == name) {
+        while (open_.size() > n - 1 - k) pop();
+        return true;
+      }
+    }
+    return true;
+  }
+
+  // Pops up to and including the nearest open element named in `targets` among the top
+  // kWindow, unless an element for which `stop` holds comes first.
+  // Returns whether it closed one.
+  template <typename Stop>
+  bool close_nearest(std::initializer_list<Name> targets, Stop stop) {
+    if (overflow_ > 0) return false;
+    size_t n = open_.size();
+    for (size_t k = 0; k < kWindow && k < n; ++k) {
+      Name at = open_[n - 1 - k].name;
+      for (Name t : targets)
+        if (at == t) {
+          while (open_.size() > n - 1 - k) pop();
+          return true;
+        }
+      if (stop(at)) return false;
+    }
+    return false;
+  }
+
+  // Opens `name`; html_encoding: its tag said encoding="text/html".
+  void push(Name name, bool html_encoding = false) {
+    if (open_.size() >= cap_) {
+      ++overflow_;
+      out_->max_nesting = std::max(out_->max_nesting, nesting());
+      return;
+    }
+    Open parent = open_.empty() ? Open{} : open_.back();
+    Open o{name};
+    // Namespaces: svg and math open foreign content; its HTML integration points
+    // (svg <foreignObject>, <desc>, <title>; MathML <mi> & co. and <annotation-xml>
+    // with an HTML encoding) hold HTML again; <mglyph> in <mi> stays MathML.
+    bool glyph = parent.math_text && among(name, NameSet({"mglyph", "malignmark"}));
+    bool math = parent.foreign ? parent.math : name == lit("math") || glyph;
+    bool foreign_element = parent.foreign || glyph || among(name, NameSet({"svg", "math"}));
+    if (name == lit("svg") && !parent.foreign) math = false;
+    bool html_inside =
+        foreign_element &&
+        (math ? among(name, NameSet({"mi", "mo", "mn", "ms", "mtext"})) ||
+                    (name == lit("annotation-xml") && html_encoding)
+              : among(name, NameSet({"foreignobject", "desc", "title"})));
+    bool foreign = foreign_element && !html_inside;
+    o.foreign = foreign;
+    o.foreign_element = foreign_element;
+    o.maybe_frameset = parent.maybe_frameset || (name == lit("frameset") && !foreign);
+    o.math = math;
+    o.math_text =
+        foreign_element && math && among(name, NameSet({"mi", "mo", "mn", "ms", "mtext"}));
+    if (is_marker(name) && !foreign) {
+      saved_.push_back(formatting_);
+      o.saved = true;
+    }
+    // A <template> starts afresh, even inside a <table> or a <select>.
+    bool fresh = name == lit("template") && !foreign;
+    o.in_table = name == lit("table") || (parent.in_table && !fresh);
+    o.in_select = !foreign && (name == lit("select") || (parent.in_select && !fresh));
+    o.select_in_table =
+        o.in_select && (name == lit("select") ? parent.in_table : parent.select_in_table);
+    open_.push_back(o);
+    out_->max_nesting = std::max(out_->max_nesting, nesting());
+  }
+
+  void pop() {
+    if (overflow_ > 0) {
+      --overflow_;
+      return;
+    }
+    if (open_.empty()) return;
+    Open top = open_.back();
+    open_.pop_back();
+    // Closing a cell, caption or object forgets the formatting opened inside it.
+    if (top.saved && !saved_.empty()) {
+      formatting_ = saved_.back();
+      saved_.pop_back();
+    }
+  }
+
+  bool in_select() const { return overflow_ == 0 && !open_.empty() && open_.back().in_select; }
+  bool in_foreign() const { return overflow_ == 0 && !open_.empty() && open_.back().foreign; }
+  size_t depth() const { return open_.size() + overflow_; }
+  // gumbo's stack as estimated: the open elements, plus every formatting element still
+  // listed, which gumbo reopens wherever text or an inline tag comes next.
+  size_t nesting() const { return depth() + formatting_total(); }
+  uint64_t formatting_total() const {
+    uint64_t t = 0;
+    for (uint32_t c : formatting_) t += c;
+    return t;
+  }
+  void update_max_formatting() {
+    uint64_t t = formatting_total();
+    if (t > out_->max_formatting) out_->max_formatting = t;
+  }
+
+  std::string_view s_;
+  size_t cap_;
+  HtmlScan* out_;
+  size_t overflow_ = 0;  // open elements past the cap
+  Name counting_in_ = 0;  // the raw-text element whose content is being counted
+  bool frameset_ok_ = true;   // a <frameset> would still replace the body
+  bool counting_keeps_ = false;  // the counted element's end tag closes nothing
+  bool in_frameset_ = false;  // after the page's frameset
+  size_t no_comment_end_after_ = std::string_view::npos;
+  size_t no_double_quote_after_ = std::string_view::npos;
+  size_t no_single_quote_after_ = std::string_view::npos;
+  std::vector<Open> open_;
+  std::vector<Counts> saved_;  // formatting counts at each open marker
+  struct RawEnd {
+    Name name = 0;
+    size_t at = 0;
+  };
+  std::array<RawEnd, 8> raw_ends_{};  // one per raw-text element name
+  Counts formatting_{};
+};
+
+// "page nests elements 300000 deep (limit 2000)": `what` holds one %, the figure.
+std::string over(std::string_view what, unsigned long long value, unsigned long long limit) {
+  size_t at = what.find('%');
+  return "page " + std::string(what.substr(0, at)) + std::to_string(value) +
+         std::string(what.substr(at + 1)) + " (limit " + std::to_string(limit) + ")";
+}
+
+}  // namespace
 
 bool guard_html(std::string_view utf8, const ParseLimits& limits, HtmlScan* scan,
                 std::string* err) {
+  *scan = HtmlScan{};
+  std::string why;
   if (utf8.size() > limits.max_bytes) {
-    if (err)
-      *err = "page of " + std::to_string(utf8.size()) + " bytes is over the limit of " +
-             std::to_string(limits.max_bytes);
-    return false;
+    why = "page of " + std::to_string(utf8.size()) + " bytes is over the limit of " +
+          std::to_string(limits.max_bytes);
+  } else {
+    Scanner(utf8, limits.max_nesting + 1, scan).run();
+    if (scan->max_attributes > limits.max_attributes)
+      why = over("has a tag with % attributes", scan->max_attributes, limits.max_attributes);
+    else if (scan->max_formatting > limits.max_formatting)
+      why = over("leaves % formatting elements (<b>, <font> & co.) open", scan->max_formatting,
+                 limits.max_formatting);
+    else if (scan->max_nesting > limits.max_nesting)
+      why = over("nests elements % deep", scan->max_nesting, limits.max_nesting);
+    else if (scan->start_tags > limits.max_tags)
+      why = over("has % start tags", scan->start_tags, limits.max_tags);
+    else if (scan->nesting_work > limits.max_nesting_work)
+      why = over("nests many tags deep: nesting summed over its tags is %", scan->nesting_work,
+                 limits.max_nesting_work);
+    else if (scan->formatting_work > limits.max_formatting_work)
+      why = over("reopens formatting elements in many blocks: open ones summed over its tags is %",
+                 scan->formatting_work, limits.max_formatting_work);
   }
-  size_t tags = 0;
-  const char* p = utf8.data();
-  const char* end = p + utf8.size();
-  while (p < end) {
-    const void* lt = std::memchr(p, '<', static_cast<size_t>(end - p));
-    if (!lt) break;
-    p = static_cast<const char*>(lt) + 1;
-    if (p < end && std::isalpha(static_cast<unsigned char>(*p))) ++tags;
-  }
-  scan->start_tags = tags;
-  return true;
+  if (why.empty()) return true;
+  if (err) *err = why;
+  return false;
 }
 
 }  // namespace credcheck

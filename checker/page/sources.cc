@@ -133,6 +133,7 @@ bool person_in_slot(const std::string& name) {
 }
 
 void add_source(const std::string& line, const std::string& value, Fields* out) {
+  if (out->sources.size() >= kMaxListed || out->authors.size() >= kMaxListed) return;
   bool any = false;
   for (const auto& o : outlets_of(value)) {
     if (generic_source(o) || utf8::length(o) > 24) continue;

@@ -11,13 +11,22 @@ namespace {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// og:title and <title> as candidates are compared with them, worked out once: a page
+// can offer a hundred thousand candidate lines and a megabyte <title>.
+struct TitleKeys {
+  explicit TitleKeys(const PageMeta& meta)
+      : og(compact(meta.og_title)), title(normalize(meta.title)) {}
+  std::string og;     // compact(og:title)
+  std::string title;  // normalize(<title>)
+};
+
 // A candidate agrees with <title> when it is the whole title or its head followed by
 // a separator ("headline_site", "headline - site", "headline|tag_site").
-bool agrees_with_title(const std::string& cand, const PageMeta& meta) {
+bool agrees_with_title(const std::string& cand, const TitleKeys& keys) {
   std::string c = normalize(cand);
   if (utf8::length(compact(cand)) < 2) return false;
-  if (!meta.og_title.empty() && compact(cand) == compact(meta.og_title)) return true;
-  std::string t = normalize(meta.title);
+  if (!keys.og.empty() && compact(cand) == keys.og) return true;
+  const std::string& t = keys.title;
   if (t.empty() || !starts_with(t, c)) return false;
   std::string_view rest = std::string_view(t).substr(c.size());
   if (rest.empty()) return true;
@@ -64,25 +73,29 @@ size_t block_of(const PageBlocks& pb, const std::string& text, pugi::xml_node in
 std::string extract_title(const pugi::xml_document& doc, const PageBlocks& pb,
                           const PageMeta& meta, size_t* block) {
   *block = kNoBlock;
+  const TitleKeys keys(meta);
+  // A headline is short; nested headings around a long text would otherwise copy it
+  // once per level.
+  constexpr size_t kMaxHeading = 4096;
   std::vector<std::pair<std::string, pugi::xml_node>> h1, other;
   for (const char* xp : {"//h1", "//h2", "//h3"}) {
     for (const auto& x : doc.select_nodes(xp)) {
-      std::string t = node_text(x.node());
+      std::string t = node_text(x.node(), kMaxHeading);
       if (utf8::length(compact(t)) < 2) continue;
       (xp[3] == '1' ? h1 : other).emplace_back(t, x.node());
     }
   }
   for (const auto& [t, n] : h1)
-    if (agrees_with_title(t, meta)) return *block = block_of(pb, t, n), t;
+    if (agrees_with_title(t, keys)) return *block = block_of(pb, t, n), t;
   if (!meta.og_title.empty()) {
     *block = block_of(pb, meta.og_title, {});
     return meta.og_title;
   }
   for (const auto& [t, n] : other)
-    if (agrees_with_title(t, meta)) return *block = block_of(pb, t, n), t;
+    if (agrees_with_title(t, keys)) return *block = block_of(pb, t, n), t;
   for (size_t i = 0; i < pb.blocks.size(); ++i) {
     const Block& b = pb.blocks[i];
-    if (b.medium < 0 && b.chars >= 4 && b.chars <= 120 && agrees_with_title(b.text, meta)) {
+    if (b.medium < 0 && b.chars >= 4 && b.chars <= 120 && agrees_with_title(b.text, keys)) {
       *block = i;
       return b.text;
     }
@@ -105,11 +118,12 @@ size_t find_body_begin(const PageBlocks& pb, size_t title_block) {
   return pb.blocks.size();
 }
 
-std::string node_text(pugi::xml_node root) {
+std::string node_text(pugi::xml_node root, size_t max_bytes) {
   std::string raw;
   pugi::xml_node n = root.first_child();
   while (n && n != root) {
     if (n.type() == pugi::node_pcdata) raw += n.value();
+    if (raw.size() > max_bytes) return {};
     if (n.type() == pugi::node_element && n.first_child()) {
       n = n.first_child();
       continue;

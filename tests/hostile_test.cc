@@ -1,0 +1,238 @@
+// Hostile pages in one batch with normal ones: each ends as exactly one result, in
+// order, quickly and in bounded memory, and the normal pages' results do not change.
+// The pages are generated at test time (a 70 MB file is not committed).
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/resource.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "tests/support/run_binary.h"
+
+namespace credcheck {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using test_support::run_credcheck;
+using test_support::slurp;
+
+const std::string kPack = "rules/xijiang-daily.yaml";
+const std::string kOriginals = "fixtures/xijiang/originals/";
+const std::string kCompliant = "fixtures/xijiang/reprints/compliant.html";
+const std::string kMissingSource = "fixtures/xijiang/reprints/missing-source.html";
+const std::string kHead =
+    "<!doctype html><html><head><meta charset=\"utf-8\"><title>测试页</title></head><body>";
+
+// Sanitized builds reserve terabytes of address space and run a few times slower.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+
+std::string repeat(const std::string& s, size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+struct Case {
+  std::string name;
+  std::string refusal;  // part of the reason when the page is refused; empty when it parses
+};
+
+class HostileBatch : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    char t[] = "/tmp/credcheck-hostile-XXXXXX";
+    dir_ = mkdtemp(t);
+    auto write = [](const std::string& name, const std::string& content) {
+      std::ofstream(dir_ / name, std::ios::binary) << content;
+    };
+    std::string attrs = "<p";
+    for (int i = 0; i < 200000; ++i) attrs += " a" + std::to_string(i) + "=1";
+    write("deep-div.html", kHead + repeat("<div>", 300000));
+    write("attribute-flood.html", kHead + attrs + ">x</p>");
+    write("unclosed-b.html", kHead + repeat("<b>x", 160000));
+    write("million-p.html", kHead + repeat("<p>x</p>", 1000000));
+    {  // 70 MB of text: refused on its size before it is read
+      std::ofstream f(dir_ / "huge.html", std::ios::binary);
+      std::string chunk = repeat("正文很长。", 70000);
+      f << kHead;
+      for (size_t n = 0; n < 70'000'000; n += chunk.size()) f << chunk;
+    }
+    std::mt19937 rng(7);
+    std::string binary(1 << 20, '\0');
+    for (char& c : binary) c = static_cast<char>(rng());
+    write("binary.html", binary);
+    write("nuls.html", repeat(kHead + std::string("<p>正文\0\0<b>\0</b></p>", 24), 1000));
+    write("invalid-utf8.html", kHead + repeat("<p>\xff\xfe\x80\x81\xc3(\xe2\x82</p>", 20000));
+    write("amp-flood.html", kHead + "<p>" + repeat("&amp;", 1000000) + "</p>");
+    write("numeric-entities.html", kHead + "<p>" + repeat("&#20013;", 1000000) + "</p>");
+    write("empty.html", "");
+    write("script-only.html", "<script>" + repeat("var a = '<div>';", 10000) + "</script>");
+    write("img-flood.html", kHead + repeat("<img src=a.jpg alt=\"图\">", 90000));
+    // The compliant page declaring a charset it is not in, and one nobody knows.
+    std::string compliant = slurp(kCompliant);
+    size_t meta = compliant.find("<meta charset=\"utf-8\">");
+    ASSERT_NE(meta, std::string::npos);
+    std::string lying = compliant, unknown = compliant;
+    write("lying-charset.html", lying.replace(meta, 22, "<meta charset=\"big5\">"));
+    write("unknown-charset.html", unknown.replace(meta, 22, "<meta charset=\"x-klingon\">"));
+  }
+  static void TearDownTestSuite() { fs::remove_all(dir_); }
+
+  static std::vector<Case> cases() {
+    return {{"deep-div.html", "page nests elements 300000 deep (limit 2000)"},
+            {"attribute-flood.html", "page has a tag with 200000 attributes (limit 100)"},
+            {"unclosed-b.html", "page leaves 160000 formatting elements"},
+            {"million-p.html", "start tags (limit 100000)"},
+            {"huge.html", "larger than 16777216 bytes"},
+            {"binary.html", ""},
+            {"nuls.html", ""},
+            {"invalid-utf8.html", ""},
+            {"amp-flood.html", ""},
+            {"numeric-entities.html", ""},
+            {"empty.html", ""},
+            {"script-only.html", ""},
+            {"img-flood.html", ""},
+            {"lying-charset.html", ""},
+            {"unknown-charset.html", ""}};
+  }
+
+  // The normal pages around the hostile ones, so each hostile page sits between two.
+  static std::vector<std::string> batch() {
+    std::vector<std::string> inputs = {kCompliant};
+    for (const Case& c : cases()) inputs.push_back((dir_ / c.name).string());
+    inputs.push_back(kMissingSource);
+    return inputs;
+  }
+
+  // Runs credcheck with an address-space cap (inherited by the child) and a wall clock.
+  static test_support::RunResult run_bounded(const std::vector<std::string>& args, double* seconds) {
+    rlimit old{};
+    getrlimit(RLIMIT_AS, &old);
+    if (!kSanitized) {
+      rlimit cap = old;
+      cap.rlim_cur = 2ull << 30;
+      setrlimit(RLIMIT_AS, &cap);
+    }
+    auto t0 = std::chrono::steady_clock::now();
+    auto r = run_credcheck(args);
+    *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    setrlimit(RLIMIT_AS, &old);
+    return r;
+  }
+
+  static double time_limit() { return kSanitized ? 120 : 20; }
+
+  static fs::path dir_;
+};
+
+fs::path HostileBatch::dir_;
+
+json without_time(json result) {
+  result.erase("fetched_at");
+  return result;
+}
+
+TEST_F(HostileBatch, ScanGivesOneResultEachAndLeavesNormalPagesAlone) {
+  std::vector<std::string> args = {"scan", "--rules", kPack, "--original", kOriginals};
+  std::vector<std::string> inputs = batch();
+  std::vector<std::string> all = args;
+  all.insert(all.end(), inputs.begin(), inputs.end());
+  double seconds = 0;
+  auto r = run_bounded(all, &seconds);
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_LT(seconds, time_limit());
+  json j = json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.err;
+  ASSERT_EQ(j["results"].size(), inputs.size());
+  EXPECT_EQ(j["summary"]["inputs"], inputs.size());
+  for (size_t i = 0; i < inputs.size(); ++i) EXPECT_EQ(j["results"][i]["input"], inputs[i]);
+
+  std::vector<Case> cs = cases();
+  for (size_t i = 0; i < cs.size(); ++i) {
+    const json& res = j["results"][i + 1];
+    std::string reason = res.value("reason", "");
+    if (!cs[i].refusal.empty()) {
+      EXPECT_EQ(res["status"], "unchecked") << cs[i].name;
+      EXPECT_NE(reason.find(cs[i].refusal), std::string::npos) << cs[i].name << ": " << reason;
+    } else if (cs[i].name.find("charset") != std::string::npos) {
+      // A wrong or unknown label does not stop the page being read as the UTF-8 it is.
+      EXPECT_EQ(res["status"], "compliant") << cs[i].name << ": " << reason;
+      EXPECT_EQ(res["charset"], "utf-8") << cs[i].name;
+    } else {
+      // Parsed, but no reprint of any original: never a verdict on the publisher's rules.
+      EXPECT_EQ(res["status"], "unchecked") << cs[i].name << ": " << reason;
+      EXPECT_FALSE(reason.empty()) << cs[i].name;
+      EXPECT_EQ(reason.find("(limit"), std::string::npos) << cs[i].name << ": " << reason;
+    }
+  }
+
+  for (const std::string& normal : {kCompliant, kMissingSource}) {
+    std::vector<std::string> alone = args;
+    alone.push_back(normal);
+    json a = json::parse(run_credcheck(alone).out);
+    const json& in_batch = normal == kCompliant ? j["results"][0] : j["results"].back();
+    EXPECT_EQ(without_time(in_batch), without_time(a["results"][0])) << normal;
+  }
+  std::printf("scan of %zu inputs: %.2f s\n", inputs.size(), seconds);
+}
+
+TEST_F(HostileBatch, ExtractGivesOneLineEachNamingTheBound) {
+  std::vector<std::string> inputs = batch();
+  std::vector<std::string> args = {"extract"};
+  args.insert(args.end(), inputs.begin(), inputs.end());
+  double seconds = 0;
+  auto r = run_bounded(args, &seconds);
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_LT(seconds, time_limit());
+  std::vector<json> lines;
+  std::istringstream out(r.out);
+  for (std::string line; std::getline(out, line);) lines.push_back(json::parse(line));
+  ASSERT_EQ(lines.size(), inputs.size());
+  std::vector<Case> cs = cases();
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    EXPECT_EQ(lines[i]["input"], inputs[i]);
+    if (i == 0 || i + 1 == inputs.size()) continue;
+    const Case& c = cs[i - 1];
+    if (c.refusal.empty()) {
+      EXPECT_TRUE(lines[i].contains("title")) << c.name << ": " << lines[i].dump();
+    } else {
+      std::string error = lines[i].value("error", "");
+      EXPECT_NE(error.find(c.refusal), std::string::npos) << c.name << ": " << error;
+    }
+  }
+  for (size_t i : {size_t{0}, inputs.size() - 1}) {
+    auto alone = run_credcheck({"extract", inputs[i]});
+    EXPECT_EQ(lines[i], json::parse(alone.out)) << inputs[i];
+  }
+  std::printf("extract of %zu inputs: %.2f s\n", inputs.size(), seconds);
+}
+
+// A file far over the byte cap is refused on its size, without being read.
+TEST_F(HostileBatch, HugeFileIsRefusedWithoutReadingIt) {
+  double seconds = 0;
+  auto r = run_bounded({"extract", (dir_ / "huge.html").string()}, &seconds);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("larger than 16777216 bytes"), std::string::npos) << r.out;
+  EXPECT_LT(seconds, kSanitized ? 10 : 2);
+}
+
+}  // namespace
+}  // namespace credcheck
