@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "tests/support/run_binary.h"
+#include "tests/support/sanitized.h"
 
 namespace credcheck {
 namespace {
@@ -31,17 +32,7 @@ const std::string kHead =
     "<!doctype html><html><head><meta charset=\"utf-8\"><title>测试页</title></head><body>";
 
 // Sanitized builds reserve terabytes of address space and run a few times slower.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
+using test_support::kSanitized;
 
 std::string repeat(const std::string& s, size_t n) {
   std::string out;

@@ -9,15 +9,12 @@
 #include "checker/page/extract.h"
 #include "checker/page/extractors.h"
 #include "checker/page/html.h"
+#include "tests/support/sanitized.h"
 
 namespace credcheck {
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr double kSlack = 5;  // sanitized builds run a few times slower
-#else
-constexpr double kSlack = 1;
-#endif
+constexpr double kSlack = test_support::kTimeSlack;
 
 std::string repeat(const std::string& s, size_t n) {
   std::string out;
