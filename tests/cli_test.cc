@@ -14,29 +14,13 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using test_support::run_credcheck;
 using test_support::slurp;
+using test_support::TempDir;
 
 const std::string kPack = "rules/xijiang-daily.yaml";
 const std::string kOriginals = "fixtures/xijiang/originals/";
 const std::string kCompliant = "fixtures/xijiang/reprints/compliant.html";
 const std::string kMissingSource = "fixtures/xijiang/reprints/missing-source.html";
 const std::string kNameMisuse = "fixtures/xijiang/reprints/name-misuse.html";
-
-class TempDir {
- public:
-  TempDir() {
-    char t[] = "/tmp/credcheck-cli-XXXXXX";
-    path_ = mkdtemp(t);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string file(const std::string& name, const std::string& content) const {
-    std::ofstream(path_ / name, std::ios::binary) << content;
-    return (path_ / name).string();
-  }
-  std::string path(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
 
 // Results without their fetch times, which differ between two runs.
 json without_times(json results) {

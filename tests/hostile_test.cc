@@ -22,6 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 using test_support::run_credcheck;
+using test_support::repeat;
 using test_support::slurp;
 
 const std::string kPack = "rules/xijiang-daily.yaml";
@@ -33,13 +34,6 @@ const std::string kHead =
 
 // Sanitized builds reserve terabytes of address space and run a few times slower.
 using test_support::kSanitized;
-
-std::string repeat(const std::string& s, size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
 
 struct Case {
   std::string name;

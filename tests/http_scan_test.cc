@@ -32,13 +32,8 @@ class HttpScan : public ::testing::Test {
     size_t at = licensed.find("licensees: []");
     ASSERT_NE(at, std::string::npos) << "the pack's empty licensee list was not found";
     licensed.replace(at, 13, "licensees: [127.0.0.1]");
-    char t[] = "/tmp/credcheck-http-XXXXXX";
-    dir_ = mkdtemp(t);
-    licensed_pack_ = (dir_ / "licensed.yaml").string();
-    std::ofstream(licensed_pack_) << licensed;
+    licensed_pack_ = dir_.file("licensed.yaml", licensed);
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
   std::vector<std::string> fixture_files() const {
     std::vector<std::string> files;
     for (const auto& e : fs::directory_iterator(kReprints))
@@ -60,7 +55,7 @@ class HttpScan : public ::testing::Test {
   }
 
   LocalHttpServer server_;
-  fs::path dir_;
+  test_support::TempDir dir_;
   std::string licensed_pack_;
 };
 

@@ -31,12 +31,14 @@
 #include "checker/page/extract.h"
 #include "checker/page/html.h"
 #include "checker/text/normalize.h"
+#include "tests/support/files.h"
 
 namespace credcheck {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using test_support::slurp;
 
 const fs::path kRealPages = fs::path(CREDCHECK_SOURCE_DIR) / "../shared/realpages";
 
@@ -52,13 +54,6 @@ const Erratum kErrata[] = {
     {"gne__cjddsb_1.html", "刘玺东", "(文/图 刘玺东 易赛楠)"},
     {"gne__cjddsb_1.html", "易赛楠", "(文/图 刘玺东 易赛楠)"},
 };
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string str(const json& j) { return j.is_string() ? j.get<std::string>() : std::string(); }
 

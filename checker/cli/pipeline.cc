@@ -107,7 +107,7 @@ std::string page_host(const PageRead& page) {
   return page.fields.canonical.empty() ? std::string() : host_of(page.fields.canonical);
 }
 
-Result check_page(const PageRead& page, const Pack& pack, const std::vector<Original>& originals) {
+Result check_page(PageRead&& page, const Pack& pack, const std::vector<Original>& originals) {
   Result r;
   r.input = page.doc.input;
   r.url = page.doc.url;
@@ -126,8 +126,8 @@ Result check_page(const PageRead& page, const Pack& pack, const std::vector<Orig
                 std::to_string(static_cast<int>(m.similarity * 100)) + "%)";
   r.findings = std::move(v.findings);
   r.not_checked = std::move(v.not_checked);
-  r.fields = page.fields;
-  r.fields->text.clear();  // reports carry the credits, not the article
+  page.fields.text.clear();
+  r.fields = std::move(page.fields);
   return r;
 }
 

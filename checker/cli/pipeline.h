@@ -36,8 +36,9 @@ void read_pages(const std::vector<Input>& inputs, const FetchOptions& options, i
 // page's canonical URL; empty when neither names one.
 std::string page_host(const PageRead& page);
 
-// Checks one read page against the pack and the originals.
-Result check_page(const PageRead& page, const Pack& pack, const std::vector<Original>& originals);
+// Checks one read page against the pack and the originals. The page's fields move into
+// the result (without the article text: reports carry the credits, not the article).
+Result check_page(PageRead&& page, const Pack& pack, const std::vector<Original>& originals);
 
 // A result for an input that could not be read.
 Result unreadable_result(const Input& input, const std::string& err);

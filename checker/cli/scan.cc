@@ -52,7 +52,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
   bool failed = false;
   read_pages(expand_inputs(o.inputs, io.in), o.fetch, o.jobs,
              [&](size_t, const Input& input, bool ok, PageRead& page, const std::string& e) {
-               results.push_back(ok ? check_page(page, pack, originals) : unreadable_result(input, e));
+               results.push_back(ok ? check_page(std::move(page), pack, originals) : unreadable_result(input, e));
                failed |= result_fails(results.back(), fail_on);
              });
   ReportHeader header;

@@ -9,19 +9,14 @@
 #include "checker/page/extract.h"
 #include "checker/page/extractors.h"
 #include "checker/page/html.h"
+#include "tests/support/files.h"
 #include "tests/support/sanitized.h"
 
 namespace credcheck {
 namespace {
 
 constexpr double kSlack = test_support::kTimeSlack;
-
-std::string repeat(const std::string& s, size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
+using test_support::repeat;
 
 // Parses and extracts `html`, failing when that takes over `seconds`.
 Fields extract_within(const std::string& html, double seconds) {

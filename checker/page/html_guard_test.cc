@@ -1,4 +1,5 @@
 #include "checker/page/html_guard.h"
+#include "tests/support/files.h"
 #include "tests/support/sanitized.h"
 
 #include <gtest/gtest.h>
@@ -17,13 +18,8 @@ namespace credcheck {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string repeat(const std::string& s, size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
+using test_support::repeat;
+using test_support::slurp;
 
 // Repeats `make(i)` n times.
 std::string build(size_t n, const std::function<std::string(size_t)>& make) {
@@ -216,13 +212,6 @@ TEST(GuardHtml, ScanIsFastOnHostilePages) {
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     EXPECT_LT(s, 1.0 * test_support::kTimeSlack) << page.substr(0, 20) << " took " << s << " s";
   }
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::stringstream s;
-  s << f.rdbuf();
-  return s.str();
 }
 
 // Every real page and fixture passes every bound with a wide margin (a quarter of the

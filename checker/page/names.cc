@@ -33,20 +33,6 @@ void emit_name(const std::u32string& cps, bool lone, std::vector<std::string>* o
 
 }  // namespace
 
-std::string simplified_view(std::string_view printed) {
-  std::string out;
-  out.reserve(printed.size());
-  for (size_t i = 0; i < printed.size();) {
-    size_t start = i;
-    char32_t cp = utf8::next(printed, &i);
-    std::string mapped;
-    utf8::append(&mapped, to_simplified(cp));
-    if (mapped.size() == i - start && cp != 0xFFFD) out += mapped;
-    else out.append(printed.substr(start, i - start));
-  }
-  return out;
-}
-
 bool looks_like_person(std::string_view printed) {
   static const RE2 role_word("记者|作者|编辑|通讯员|专栏|评论员|报道");
   std::string name = simplified_view(printed);

@@ -8,11 +8,6 @@
 
 namespace credcheck {
 
-// The text in simplified characters, byte for byte the same length: a character whose
-// simplified form encodes longer stays as it is. Patterns run over this view and cut
-// values out of the printed text at the same offsets, so fields quote the page.
-std::string simplified_view(std::string_view printed);
-
 // True for a name as bylines print it: 2-4 Han characters (a ·-joined minority name
 // up to 12), or a short Latin name; never a word that merely follows 记者 in a
 // sentence (记者会, 记者们, 记者表示...) nor one holding a role word (专栏作者).

@@ -110,6 +110,20 @@ char32_t to_simplified(char32_t cp) {
   return cp < 0x10000 && table[cp] ? table[cp] : cp;
 }
 
+std::string simplified_view(std::string_view printed) {
+  std::string out;
+  out.reserve(printed.size());
+  for (size_t i = 0; i < printed.size();) {
+    size_t start = i;
+    char32_t cp = utf8::next(printed, &i);
+    std::string mapped;
+    utf8::append(&mapped, to_simplified(cp));
+    if (mapped.size() == i - start && cp != 0xFFFD) out += mapped;
+    else out.append(printed.substr(start, i - start));
+  }
+  return out;
+}
+
 std::string normalize(std::string_view s) {
   return fold(s, true, [](char32_t) { return true; });
 }

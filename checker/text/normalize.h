@@ -23,6 +23,11 @@ std::string compact(std::string_view utf8);
 // trimmed. Keeps the characters as printed, for evidence and report fields.
 std::string clean_space(std::string_view utf8);
 
+// The text in simplified characters, byte for byte the same length: a character whose
+// simplified form encodes longer stays as it is. Patterns run over this view and cut
+// values out of the printed text at the same offsets, so fields quote the page.
+std::string simplified_view(std::string_view printed);
+
 // Traditional -> simplified for one code point (identity when there is no mapping).
 char32_t to_simplified(char32_t cp);
 

@@ -28,6 +28,13 @@ TEST(Normalize, TraditionalToSimplified) {
   EXPECT_EQ(clean_space("西江日報"), "西江日報");
 }
 
+TEST(Normalize, SimplifiedViewKeepsByteOffsets) {
+  EXPECT_EQ(simplified_view("來源：西江日報"), "来源：西江日报");
+  std::string bad = "報\xff";
+  EXPECT_EQ(simplified_view(bad), "报\xff");  // invalid bytes stay as printed
+  EXPECT_EQ(simplified_view(bad).size(), bad.size());
+}
+
 TEST(Normalize, CompactDropsSpaceAndPunctuation) {
   EXPECT_EQ(compact("《西江 日報》"), "西江日报");
   EXPECT_EQ(compact("来 源 ： 西江日报"), "来源西江日报");

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/files.h"
+
 extern char** environ;
 
 namespace credcheck::test_support {
@@ -22,13 +24,6 @@ struct RunResult {
   std::string out;
   std::string err;
 };
-
-inline std::string slurp(const std::filesystem::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::stringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
 
 // Runs CREDCHECK_BINARY with `args` in the source directory, feeding `input` on stdin.
 inline RunResult run_credcheck(const std::vector<std::string>& args, const std::string& input = "") {
