@@ -28,24 +28,6 @@ bool result_fails(const Result& r, Severity threshold) {
   return false;
 }
 
-json fields_json(const Fields& f) {
-  json credits = json::array();
-  for (const MediaCredit& m : f.media_credits)
-    credits.push_back({{"kind", m.kind}, {"credit", m.credit}, {"near", m.near}, {"src", m.src}});
-  return {
-      {"title", f.title},
-      {"source_lines", f.source_lines},
-      {"sources", f.sources},
-      {"bylines", f.bylines},
-      {"authors", f.authors},
-      {"editors", f.editors},
-      {"media_credits", credits},
-      {"original_title", f.original_title ? json(*f.original_title) : json(nullptr)},
-      {"canonical", f.canonical},
-      {"published", f.published},
-  };
-}
-
 namespace {
 
 json finding_json(const Finding& f) {
@@ -54,57 +36,20 @@ json finding_json(const Finding& f) {
           {"location", f.location}};
 }
 
-std::string str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::vector<std::string> strings(const json& j, const char* key) {
-  std::vector<std::string> out;
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_array()) return out;
-  for (const json& v : *it)
-    if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
-}
-
-}  // namespace
-
-Fields fields_from_json(const json& j) {
-  Fields f;
-  f.title = str(j, "title");
-  f.source_lines = strings(j, "source_lines");
-  f.sources = strings(j, "sources");
-  f.bylines = strings(j, "bylines");
-  f.authors = strings(j, "authors");
-  f.editors = strings(j, "editors");
-  if (auto it = j.find("media_credits"); it != j.end() && it->is_array())
-    for (const json& m : *it)
-      if (m.is_object())
-        f.media_credits.push_back({str(m, "kind"), str(m, "credit"), str(m, "near"), str(m, "src")});
-  if (auto it = j.find("original_title"); it != j.end() && it->is_string())
-    f.original_title = it->get<std::string>();
-  f.canonical = str(j, "canonical");
-  f.published = str(j, "published");
-  return f;
-}
-
-namespace {
-
 bool result_from_json(const json& j, Result* r, std::string* err) {
   if (!j.is_object() || !j.contains("input") || !j.contains("status")) {
     *err = "a result needs at least 'input' and 'status'";
     return false;
   }
-  r->input = str(j, "input");
-  r->url = str(j, "url");
-  r->status = str(j, "status");
-  r->reason = str(j, "reason");
-  r->charset = str(j, "charset");
-  r->fetched_at = str(j, "fetched_at");
-  r->not_checked = strings(j, "not_checked");
+  r->input = json_str(j, "input");
+  r->url = json_str(j, "url");
+  r->status = json_str(j, "status");
+  r->reason = json_str(j, "reason");
+  r->charset = json_str(j, "charset");
+  r->fetched_at = json_str(j, "fetched_at");
+  r->not_checked = json_strings(j, "not_checked");
   if (auto it = j.find("original"); it != j.end() && it->is_object()) {
-    OriginalRef o{str(*it, "input"), str(*it, "url"), str(*it, "title"), 0};
+    OriginalRef o{json_str(*it, "input"), json_str(*it, "url"), json_str(*it, "title"), 0};
     if (auto s = it->find("similarity"); s != it->end() && s->is_number()) o.similarity = s->get<double>();
     r->original = o;
   }
@@ -112,8 +57,9 @@ bool result_from_json(const json& j, Result* r, std::string* err) {
   if (auto it = j.find("findings"); it != j.end() && it->is_array())
     for (const json& f : *it)
       if (f.is_object())
-        r->findings.push_back({str(f, "rule"), str(f, "severity"), str(f, "clause"), str(f, "message"),
-                               str(f, "evidence"), str(f, "expected"), str(f, "location")});
+        r->findings.push_back({json_str(f, "rule"), json_str(f, "severity"), json_str(f, "clause"),
+                               json_str(f, "message"),
+                               json_str(f, "evidence"), json_str(f, "expected"), json_str(f, "location")});
   return true;
 }
 
@@ -165,7 +111,7 @@ bool results_from_json(const std::string& text, ReportHeader* header, std::vecto
   // A whole report is one JSON object with "results"; JSONL is one result per line.
   json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!doc.is_discarded() && doc.is_object() && doc.contains("results")) {
-    header->pack = str(doc, "pack");
+    header->pack = json_str(doc, "pack");
     if (!doc["results"].is_array()) {
       *err = "'results' is not a list";
       return false;

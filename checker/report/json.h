@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "checker/page/fields_json.h"
 #include "checker/report/result.h"
 
 namespace credcheck {
@@ -16,12 +17,6 @@ struct ReportHeader {
   std::string version;
   std::string pack;  // the pack's name
 };
-
-// The contract's `fields` object (also what `extract` prints, with input/url/charset).
-nlohmann::ordered_json fields_json(const Fields& f);
-
-// Reads the `fields` object back (unknown keys ignored, missing ones empty).
-Fields fields_from_json(const nlohmann::ordered_json& j);
 
 // One result: {input, url, status, reason, original{input,title,similarity}|null,
 // fields|null, findings[], not_checked[], charset, fetched_at}.
