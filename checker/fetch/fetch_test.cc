@@ -317,9 +317,8 @@ TEST(CurlFetcher, TimesOut) {
   auto fetcher = make_curl_fetcher(options);
   Document doc;
   std::string err;
-  auto start = std::chrono::steady_clock::now();
+  // The route answers after 3 s: a fetch that ignored the timeout would succeed.
   EXPECT_FALSE(fetcher->fetch(server.url("/slow"), &doc, &err));
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
   EXPECT_EQ(err, server.url("/slow") + ": timed out after 0.3 s");
 }
 

@@ -1,5 +1,8 @@
-// Tests that bound wall time are hang detectors, not benchmarks (bench/ measures speed).
-// Sanitizer builds (Debug, ASan + UBSan) run several times slower: their bounds widen.
+// Tests never assert how fast something ran: CI runners are shared and busy, and speed is
+// measured in bench/. A test that guards against a hang (a quadratic pass, a lost timeout)
+// uses kHangSeconds, a bound many times what the work takes on a loaded machine, so it
+// fails only when the work never ends. Sanitizer builds (Debug, ASan + UBSan) run several
+// times slower, so the bound widens there; ctest's --timeout stays the outer backstop.
 #pragma once
 
 namespace credcheck::test_support {
@@ -16,7 +19,7 @@ constexpr bool kSanitized = false;
 constexpr bool kSanitized = false;
 #endif
 
-// Multiplies every time bound in a test.
-constexpr double kTimeSlack = kSanitized ? 10 : 1;
+// The hang bound: work checked against it takes well under a second when it works.
+constexpr double kHangSeconds = kSanitized ? 240 : 60;
 
 }  // namespace credcheck::test_support
