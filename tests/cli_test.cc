@@ -143,8 +143,8 @@ TEST(Scan, ListsFromFileAndStdin) {
 TEST(Scan, OutputFileAndJsonl) {
   TempDir tmp;
   std::string out = tmp.path("r.jsonl");
-  auto r = run_credcheck({"scan", "--rules", kPack, "--original", kOriginals, "--format", "jsonl",
-                          "--output", out, kCompliant, kMissingSource});
+  auto r = run_credcheck({"scan", "--rules", licensed_pack(), "--base-url", kBaseUrl, "--original",
+                          kOriginals, "--format", "jsonl", "--output", out, kCompliant, kMissingSource});
   EXPECT_EQ(r.code, 1);
   EXPECT_TRUE(r.out.empty());
   EXPECT_NE(r.err.find(out), std::string::npos) << r.err;
