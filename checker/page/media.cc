@@ -144,6 +144,16 @@ bool is_content_medium(const PageContext& ctx, const Medium& m) {
     long px = declared_px(n.attribute(a).value());
     if (px >= 0 && px < kMinContentPx) return false;
   }
+  // Sizes CDNs print in the address: "w160_h214", "w550h339", "?w=115&h=75".
+  static const RE2 path_size("[_/-]w(\\d{2,4})[_-]?h(\\d{2,4})");
+  static const RE2 query_w("[?&]w(?:idth)?=(\\d{1,4})(?:&|$)");
+  static const RE2 query_h("[?&]h(?:eight)?=(\\d{1,4})(?:&|$)");
+  long w = -1, h = -1;
+  if (!RE2::PartialMatch(m.src, path_size, &w, &h)) {
+    RE2::PartialMatch(m.src, query_w, &w);
+    RE2::PartialMatch(m.src, query_h, &h);
+  }
+  if ((w >= 0 && w < kMinContentPx) || (h >= 0 && h < kMinContentPx)) return false;
   static const RE2 chrome_file(
       "(?:logo|icon|avatar|spacer|blank\\.|pixel|1x1|transparent|loading|placeholder|qrcode|"
       "qr_?code|erweima|(?:^|[/_.-])ewm|share|btn|button|arrow|sprite|emoji|badge|banner|gotop|"
@@ -160,6 +170,9 @@ bool is_content_medium(const PageContext& ctx, const Medium& m) {
   for (pugi::xml_node a = n.parent(); a && depth < 12; a = a.parent(), ++depth) {
     std::string_view tag = a.name();
     if (tag == "nav" || tag == "header" || tag == "footer" || tag == "aside") return false;
+    // Lists of links and thumbnails captioned by their own link text are other stories.
+    if (tag == "li") return false;
+    if (tag == "a" && depth < 3 && !node_text(a, 400).empty()) return false;
     std::string cls = lower(std::string(a.attribute("class").value()) + " " + a.attribute("id").value());
     if (RE2::PartialMatch(cls, chrome_box)) return false;
   }

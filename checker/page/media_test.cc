@@ -127,9 +127,15 @@ TEST(MediaCredits, PageChromeIsNotListed) {
       "<div id='related'><img src='/u/other-story.jpg'></div>"
       "<aside><img src='/u/side-story.jpg'></aside>"
       "<div class='ad-box'><img src='/u/promo.jpg'></div>"
+      "<ul><li><img src='/u/list-story.jpg'></li></ul>"
+      "<div><a href='/news/other.html'><img src='/u/linked-story.jpg'>另一条新闻的标题</a></div>"
+      "<p><img src='https://img.example/x/w160h90/20250101/story.jpg'>"
+      "<img src='https://img.example/y/z.jpg?w=115&h=75&cut='></p>"
+      "<p><a href='/u/wall-big.jpg'><img src='/u/wall-00.jpg'></a></p>"
       "<p><img src='/u/wall-01.jpg' width='640'></p></body></html>");
-  ASSERT_EQ(f.media_credits.size(), 1u);
-  EXPECT_EQ(f.media_credits[0].src, "/u/wall-01.jpg");
+  ASSERT_EQ(f.media_credits.size(), 2u);
+  EXPECT_EQ(f.media_credits[0].src, "/u/wall-00.jpg");  // linked to its own full size
+  EXPECT_EQ(f.media_credits[1].src, "/u/wall-01.jpg");
 }
 
 TEST(MediaCredits, PhotoWordsInRunningTextAreNone) {
