@@ -239,8 +239,15 @@ class MediaCreditRule : public Rule {
   void check(const CheckContext& ctx, std::vector<Finding>* out) const override {
     PageView view(ctx.page);
     std::set<std::pair<std::string, std::string>> reported;  // (expected, evidence)
-    for (const MediaCredit& m : ctx.original->media_credits) {
-      if (compact(m.credit).empty()) continue;
+    // The original's blanket credit ("本文图片均为…") credits its pictures that carry none.
+    const MediaCredit* blanket = nullptr;
+    for (const MediaCredit& m : ctx.original->media_credits)
+      if (!blanket && m.src.empty() && compact(m.credit).rfind("本文", 0) == 0) blanket = &m;
+    for (MediaCredit m : ctx.original->media_credits) {
+      if (compact(m.credit).empty()) {
+        if (!blanket || m.src.empty() || m.kind != "image") continue;
+        m.credit = blanket->credit;
+      }
       std::optional<Reuse> reuse = find_reuse(ctx.page, view, m);
       if (!reuse || credited(credited_names(m.credit), ctx.page, view, *reuse)) continue;
       std::string expected = clean_space(m.credit);

@@ -151,6 +151,23 @@ TEST_F(MediaCreditTest, CreditUnderAnotherPictureDoesNotCount) {
   EXPECT_TRUE(check(*rule, page, &original).empty());
 }
 
+TEST_F(MediaCreditTest, UncreditedPicturesOfTheOriginalAskNothing) {
+  original.media_credits = {{"image", "", "游客在文化节现场观看制砚师傅雕刻砚台。", "duanyan-01.jpg"}};
+  page.media_credits = {{"image", "", "游客在文化节现场观看制砚师傅雕刻砚台。", "duanyan-01.jpg"}};
+  EXPECT_TRUE(check(*rule, page, &original).empty());
+}
+
+TEST_F(MediaCreditTest, TheOriginalsBlanketCreditCoversItsUncreditedPictures) {
+  original.media_credits = {{"image", "", "", "https://www.xjrb.com/uploads/duanyan-01.jpg"},
+                            {"image", "本文图片均为西江日报记者 林立 摄", "本文图片均为西江日报记者 林立 摄", ""}};
+  page.media_credits = {{"image", "", "游客观看制砚", "https://cdn.example/duanyan-01.jpg"}};
+  auto findings = check(*rule, page, &original);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].expected, "本文图片均为西江日报记者 林立 摄");
+  page.media_credits[0].credit = "林立 摄";
+  EXPECT_TRUE(check(*rule, page, &original).empty());
+}
+
 TEST_F(MediaCreditTest, SameMissingCreditIsReportedOnce) {
   original.media_credits.push_back(original.media_credits[0]);
   page.media_credits = {{"image", "", "游客观看制砚", "duanyan-01.jpg"}};
