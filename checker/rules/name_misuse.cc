@@ -33,8 +33,8 @@ const RE2& reporter_credit() {  // at the start or end of a paragraph
                       "[^（）()]{1,30}[）)])");
   return re;
 }
-const RE2& byline() {
-  static const RE2 re("^\\s*" OUTLET "\\s*" ROLE);
+const RE2& byline() {  // "新华社记者 周岩松", "文/南方日报记者 陈某", "作者：羊城晚报通讯员 李某"
+  static const RE2 re("^\\s*(?:(?:文|作者|撰文|来源)\\s*[/／:：]\\s*)?" OUTLET "\\s*" ROLE);
   return re;
 }
 const RE2& outlet_only() {

@@ -84,7 +84,14 @@ TEST_F(NameMisuseTest, AnotherOutletsBylineOrSourceLine) {
   EXPECT_EQ(findings[0].evidence, "新华社记者 周岩松");
   EXPECT_EQ(findings[0].location, "bylines[0]");
 
-  page.bylines = {"西江日报记者 周岩松"};
+  page.bylines = {"文/南方日報記者 陈某"};
+  findings = check(*rule, page);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].evidence, "文/南方日報記者 陈某");
+  EXPECT_EQ(findings[0].message,
+            "the message (credits 西江日报 (来源：《西江日報》) on text that is 南方日報's)");
+
+  page.bylines = {"西江日报记者 周岩松", "本报记者 陈某"};
   page.source_lines = {"来源：西江日报", "来源：南方日报"};
   page.sources = {"西江日报", "南方日报"};
   findings = check(*rule, page);
