@@ -28,8 +28,25 @@ json without_times(json results) {
   return results;
 }
 
+// The pack with a partner's host licensed, and the URL the staged files will be
+// published at there (--base-url): the host passes, the credits are checked. Without
+// a base URL a file has no host and unauthorized-reprint is left unchecked.
+const std::string kBaseUrl = "https://www.partner.example/news/";
+const std::string& licensed_pack() {
+  static TempDir dir;
+  static const std::string path = [] {
+    std::string pack = slurp(kPack);
+    size_t at = pack.find("licensees: []");
+    EXPECT_NE(at, std::string::npos) << "the pack's empty licensee list was not found";
+    if (at != std::string::npos) pack.replace(at, 13, "licensees: [www.partner.example]");
+    return dir.file("licensed.yaml", pack);
+  }();
+  return path;
+}
+
 json scan_json(const std::vector<std::string>& extra, int* code = nullptr, const std::string& in = "") {
-  std::vector<std::string> args = {"scan", "--rules", kPack, "--original", kOriginals};
+  std::vector<std::string> args = {"scan", "--rules", licensed_pack(), "--base-url", kBaseUrl,
+                                   "--original", kOriginals};
   args.insert(args.end(), extra.begin(), extra.end());
   auto r = run_credcheck(args, in);
   if (code) *code = r.code;
@@ -96,6 +113,16 @@ TEST(Scan, WithoutOriginalsTheRulesThatNeedOneAreNamedNotPassed) {
   }
 }
 
+TEST(Scan, AStagedFileWithoutBaseUrlLeavesOnlyTheHostUnchecked) {
+  auto r = run_credcheck({"scan", "--rules", kPack, "--original", kOriginals, kCompliant});
+  EXPECT_EQ(r.code, 1) << r.err;
+  const json res = json::parse(r.out)["results"][0];
+  EXPECT_EQ(res["status"], "unchecked");
+  EXPECT_TRUE(res["findings"].empty());
+  EXPECT_EQ(res["not_checked"], json::array({"unauthorized-reprint"}));
+  EXPECT_NE(res["reason"].get<std::string>().find("--base-url"), std::string::npos) << res["reason"];
+}
+
 TEST(Scan, NameMisuseAndFailOn) {
   int code;
   json j = scan_json({kNameMisuse}, &code);
@@ -116,8 +143,8 @@ TEST(Scan, ListsFromFileAndStdin) {
 TEST(Scan, OutputFileAndJsonl) {
   TempDir tmp;
   std::string out = tmp.path("r.jsonl");
-  auto r = run_credcheck({"scan", "--rules", kPack, "--original", kOriginals, "--format", "jsonl",
-                          "--output", out, kCompliant, kMissingSource});
+  auto r = run_credcheck({"scan", "--rules", licensed_pack(), "--base-url", kBaseUrl, "--original",
+                          kOriginals, "--format", "jsonl", "--output", out, kCompliant, kMissingSource});
   EXPECT_EQ(r.code, 1);
   EXPECT_TRUE(r.out.empty());
   EXPECT_NE(r.err.find(out), std::string::npos) << r.err;

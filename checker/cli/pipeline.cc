@@ -101,13 +101,19 @@ std::string host_of(const std::string& url) {
 
 }  // namespace
 
-std::string page_host(const PageRead& page) {
+std::string page_host(const PageRead& page, const std::string& base_url) {
   if (page.doc.url.rfind("http://", 0) == 0 || page.doc.url.rfind("https://", 0) == 0)
     return host_of(page.doc.url);
-  return page.fields.canonical.empty() ? std::string() : host_of(page.fields.canonical);
+  return base_url.empty() ? std::string() : host_of(base_url);
 }
 
-Result check_page(PageRead&& page, const Pack& pack, const std::vector<Original>& originals) {
+bool base_url_ok(const std::string& base_url) {
+  return (base_url.rfind("http://", 0) == 0 || base_url.rfind("https://", 0) == 0) &&
+         !host_of(base_url).empty();
+}
+
+Result check_page(PageRead&& page, const Pack& pack, const std::vector<Original>& originals,
+                  const std::string& base_url) {
   Result r;
   r.input = page.doc.input;
   r.url = page.doc.url;
@@ -117,13 +123,11 @@ Result check_page(PageRead&& page, const Pack& pack, const std::vector<Original>
   if (m.original)
     r.original = OriginalRef{m.original->input, m.original->url, m.original->fields.title, m.similarity};
   CheckContext ctx{page.fields, m.original ? &m.original->fields : nullptr, !originals.empty(),
-                   page_host(page), pack.publisher};
+                   page_host(page, base_url), pack.publisher, originals.size(),
+                   !m.original && m.best ? m.best->input : std::string(), m.similarity};
   Verdict v = run_pack(pack, ctx);
   r.status = v.status;
   r.reason = v.reason;
-  if (!m.original && m.best)
-    r.reason += " (closest original " + m.best->input + ", similarity " +
-                std::to_string(static_cast<int>(m.similarity * 100)) + "%)";
   r.findings = std::move(v.findings);
   r.not_checked = std::move(v.not_checked);
   page.fields.text.clear();

@@ -32,13 +32,19 @@ void read_pages(const std::vector<Input>& inputs, const FetchOptions& options, i
                 const std::function<void(size_t index, const Input&, bool ok, PageRead&,
                                          const std::string& err)>& done);
 
-// The republishing host of a page: the fetched URL's host, or for files the host of the
-// page's canonical URL; empty when neither names one.
-std::string page_host(const PageRead& page);
+// The republishing host of a page: the fetched URL's host, or for files the host of
+// `base_url` (--base-url: where the files will be published); empty when neither is
+// given. Never the canonical link: syndication partners point it at the original.
+std::string page_host(const PageRead& page, const std::string& base_url);
 
-// Checks one read page against the pack and the originals. The page's fields move into
-// the result (without the article text: reports carry the credits, not the article).
-Result check_page(PageRead&& page, const Pack& pack, const std::vector<Original>& originals);
+// True when `base_url` is an http(s) URL with a host (what --base-url accepts).
+bool base_url_ok(const std::string& base_url);
+
+// Checks one read page against the pack and the originals; `base_url` as for
+// page_host(). The page's fields move into the result (without the article text:
+// reports carry the credits, not the article).
+Result check_page(PageRead&& page, const Pack& pack, const std::vector<Original>& originals,
+                  const std::string& base_url);
 
 // A result for an input that could not be read.
 Result unreadable_result(const Input& input, const std::string& err);

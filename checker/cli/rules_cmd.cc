@@ -18,6 +18,7 @@ struct RulesOptions {
   std::string id;
   std::vector<std::string> originals;
   std::string originals_index;
+  std::string base_url;
   std::vector<std::string> inputs;
   FetchOptions fetch;
   int jobs = 1;
@@ -55,15 +56,26 @@ int explain(const RulesOptions& o, Streams& io) {
   return kExitUsage;
 }
 
-// Reads NAME.expected beside NAME.html: one rule id per line, '#' comments.
-bool read_expected(const std::string& page, std::set<std::string>* ids) {
+// Reads NAME.expected beside NAME.html: one fired rule id per line, "not_checked: ID"
+// for a rule the page must leave unchecked (a host rule on a file without --base-url),
+// '#' comments.
+bool read_expected(const std::string& page, std::set<std::string>* ids,
+                   std::set<std::string>* not_checked) {
   std::filesystem::path p(page);
   std::ifstream f(p.replace_extension(".expected"));
   if (!f) return false;
+  static const std::string kNotChecked = "not_checked:";
   for (std::string line; std::getline(f, line);) {
     line.erase(0, line.find_first_not_of(" \t"));
     line.erase(line.find_last_not_of(" \t\r") + 1);
-    if (!line.empty() && line[0] != '#') ids->insert(line);
+    if (line.empty() || line[0] == '#') continue;
+    if (line.rfind(kNotChecked, 0) == 0) {
+      std::string id = line.substr(kNotChecked.size());
+      id.erase(0, id.find_first_not_of(" \t"));
+      not_checked->insert(id);
+    } else {
+      ids->insert(line);
+    }
   }
   return true;
 }
@@ -83,11 +95,15 @@ int test(const RulesOptions& o, Streams& io) {
     io.err << "credcheck: " << err << '\n';
     return kExitUsage;
   }
+  if (!o.base_url.empty() && !base_url_ok(o.base_url)) {
+    io.err << "credcheck: --base-url: expected an http(s) URL with a host, got '" << o.base_url << "'\n";
+    return kExitUsage;
+  }
   size_t passed = 0, failed = 0;
   read_pages(expand_inputs(o.inputs, io.in), o.fetch, o.jobs,
              [&](size_t, const Input& input, bool ok, PageRead& page, const std::string& e) {
-               std::set<std::string> want, got;
-               if (!read_expected(input.spec, &want)) {
+               std::set<std::string> want, got, want_unchecked, unchecked;
+               if (!read_expected(input.spec, &want, &want_unchecked)) {
                  io.out << "FAIL " << input.spec << ": no .expected file beside it\n";
                  ++failed;
                  return;
@@ -97,12 +113,19 @@ int test(const RulesOptions& o, Streams& io) {
                  ++failed;
                  return;
                }
-               Result r = check_page(std::move(page), pack, originals);
+               Result r = check_page(std::move(page), pack, originals, o.base_url);
                for (const Finding& f : r.findings) got.insert(f.rule);
-               bool pass = got == want && r.status == (want.empty() ? "compliant" : "violation");
+               unchecked.insert(r.not_checked.begin(), r.not_checked.end());
+               const char* status = !want.empty()           ? "violation"
+                                    : !want_unchecked.empty() ? "unchecked"
+                                                              : "compliant";
+               bool pass = got == want && unchecked == want_unchecked && r.status == status;
                (pass ? passed : failed)++;
                io.out << (pass ? "PASS " : "FAIL ") << input.spec;
-               if (!pass) io.out << ": expected " << joined(want) << ", got " << joined(got) << " (" << r.status << ": " << r.reason << ")";
+               if (!pass)
+                 io.out << ": expected " << joined(want) << " not checked " << joined(want_unchecked)
+                        << ", got " << joined(got) << " not checked " << joined(unchecked) << " ("
+                        << r.status << ": " << r.reason << ")";
                io.out << '\n';
              });
   io.out << passed << " passed, " << failed << " failed\n";
@@ -128,6 +151,7 @@ Runner add_rules_command(CLI::App* app) {
   test_cmd->add_option("--rules", o->pack, "Rule pack (YAML)")->required();
   test_cmd->add_option("--original", o->originals, "A publisher's original; repeatable")->allow_extra_args(false);
   test_cmd->add_option("--originals", o->originals_index, "An index or a list file of originals");
+  test_cmd->add_option("--base-url", o->base_url, "URL the local files will be published at");
   test_cmd->add_option("inputs", o->inputs, "Pages with .expected files")->required();
   add_fetch_options(test_cmd, &o->fetch, &o->jobs);
   return [=](Streams& io) {

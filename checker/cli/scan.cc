@@ -17,6 +17,7 @@ struct ScanOptions {
   std::string format = "json";
   std::string output;
   std::string fail_on = "error";
+  std::string base_url;
   std::vector<std::string> inputs;
   FetchOptions fetch;
   int jobs = 1;
@@ -26,6 +27,10 @@ int run_scan(const ScanOptions& o, Streams& io) {
   Severity fail_on;
   if (!parse_severity(o.fail_on, &fail_on)) {
     io.err << "credcheck: --fail-on: expected note, warning or error, got '" << o.fail_on << "'\n";
+    return kExitUsage;
+  }
+  if (!o.base_url.empty() && !base_url_ok(o.base_url)) {
+    io.err << "credcheck: --base-url: expected an http(s) URL with a host, got '" << o.base_url << "'\n";
     return kExitUsage;
   }
   std::string err;
@@ -52,7 +57,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
   bool failed = false;
   read_pages(expand_inputs(o.inputs, io.in), o.fetch, o.jobs,
              [&](size_t, const Input& input, bool ok, PageRead& page, const std::string& e) {
-               results.push_back(ok ? check_page(std::move(page), pack, originals) : unreadable_result(input, e));
+               results.push_back(ok ? check_page(std::move(page), pack, originals, o.base_url) : unreadable_result(input, e));
                failed |= result_fails(results.back(), fail_on);
              });
   ReportHeader header;
@@ -89,6 +94,9 @@ Runner add_scan_command(CLI::App* app) {
   cmd->add_option("-o,--output", o->output, "Write the report here instead of stdout");
   cmd->add_option("--fail-on", o->fail_on, "Lowest severity that fails the run (note|warning|error)")
       ->check(CLI::IsMember({"note", "warning", "error"}));
+  cmd->add_option("--base-url", o->base_url,
+                  "URL the local files will be published at: its host is their host (a canonical "
+                  "link never is)");
   cmd->add_option("inputs", o->inputs, "Pages: URL, file, directory, @list.txt, or - for stdin")->required();
   add_fetch_options(cmd, &o->fetch, &o->jobs);
   return [o](Streams& io) { return run_scan(*o, io); };

@@ -7,10 +7,13 @@
 
 namespace credcheck {
 
+// One picture or video of the article, or a blanket credit ("本文图片均为…"). Every
+// picture and video of the article is listed, credited or not, so a reused photo whose
+// credit was dropped still shows.
 struct MediaCredit {
   std::string kind;    // "image" or "video"
-  std::string credit;  // the credit as printed ("西江日报记者 陆志锋 摄")
-  std::string near;    // the caption or text next to the medium, as printed
+  std::string credit;  // the credit as printed ("西江日报记者 陆志锋 摄"); empty when none
+  std::string near;    // the caption or text next to the medium (else its alt), as printed
   std::string src;     // the medium's src attribute (empty for blanket credits)
 };
 
@@ -21,7 +24,7 @@ struct Fields {
   std::vector<std::string> bylines;       // author lines as printed ("西江日报记者 陆志锋")
   std::vector<std::string> authors;       // person names, as printed
   std::vector<std::string> editors;       // 责任编辑/责编/编辑 names, never authors
-  std::vector<MediaCredit> media_credits;
+  std::vector<MediaCredit> media_credits;  // in reading order
   std::optional<std::string> original_title;  // the 原标题 named by the page
   std::string canonical;                  // <link rel=canonical> or og:url
   std::string published;                  // as printed or as in meta (ISO when from meta)

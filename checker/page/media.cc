@@ -2,7 +2,9 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "checker/page/extractors.h"
@@ -107,6 +109,96 @@ int nearby_medium(const PageBlocks& pb, size_t i, bool video_only) {
   return -1;
 }
 
+// Most uncredited media listed from one page: real articles show a few dozen at most.
+constexpr size_t kMaxUncredited = 200;
+
+// Pictures smaller than this (declared width or height, in px) are icons and pixels.
+constexpr long kMinContentPx = 120;
+
+// A declared size in px ("80", "80px", "width:80px"), or -1 when none is declared.
+long declared_px(std::string_view v) {
+  static const RE2 px("^\\s*(\\d{1,5})\\s*(?:px)?\\s*$");
+  static const RE2 style_px("(?:^|[;\\s])(?:width|height)\\s*:\\s*(\\d{1,5})px");
+  long n = -1;
+  if (RE2::FullMatch(v, px, &n) || RE2::PartialMatch(v, style_px, &n)) return n;
+  return -1;
+}
+
+// Lower-case ASCII, for matching names of files and classes.
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// True when a picture or video belongs to the article rather than the page's chrome:
+// icons, logos, spacers, tracking pixels, ads, avatars, QR codes, share buttons and the
+// thumbnails of navigation and related-story boxes. One place to decide it, so the
+// article zone, once found, can tighten it.
+bool is_content_medium(const PageContext& ctx, const Medium& m) {
+  if (m.src.empty()) return false;
+  // Above the headline stand the site's logo and banners.
+  if (ctx.title_block != kNoBlock && m.block < ctx.title_block) return false;
+  pugi::xml_node n = ctx.pb.blocks[m.block].node;
+  for (const char* a : {"width", "height", "style"}) {
+    long px = declared_px(n.attribute(a).value());
+    if (px >= 0 && px < kMinContentPx) return false;
+  }
+  // Sizes CDNs print in the address: "w160_h214", "w550h339", "?w=115&h=75".
+  static const RE2 path_size("[_/-]w(\\d{2,4})[_-]?h(\\d{2,4})");
+  static const RE2 query_w("[?&]w(?:idth)?=(\\d{1,4})(?:&|$)");
+  static const RE2 query_h("[?&]h(?:eight)?=(\\d{1,4})(?:&|$)");
+  long w = -1, h = -1;
+  if (!RE2::PartialMatch(m.src, path_size, &w, &h)) {
+    RE2::PartialMatch(m.src, query_w, &w);
+    RE2::PartialMatch(m.src, query_h, &h);
+  }
+  if ((w >= 0 && w < kMinContentPx) || (h >= 0 && h < kMinContentPx)) return false;
+  static const RE2 chrome_file(
+      "(?:logo|icon|avatar|spacer|blank\\.|pixel|1x1|transparent|loading|placeholder|qrcode|"
+      "qr_?code|erweima|(?:^|[/_.-])ewm|share|btn|button|arrow|sprite|emoji|badge|banner|gotop|"
+      "(?:^|[/_.-])ads?(?:[/_.-]|$)|\\.svg(?:$|[?#]))");
+  if (RE2::PartialMatch(lower(m.src), chrome_file)) return false;
+  static const RE2 chrome_alt("(?i)(?:logo|二维码|头像|广告|图标|icon)");
+  if (RE2::PartialMatch(m.alt, chrome_alt)) return false;
+  // Boxes around the article: by tag, or by a class or id that says what they are.
+  static const RE2 chrome_box(
+      "(?:^|[\\s_-])(?:nav|navbar|menu|header|footer|foot|logo|sidebar|side|aside|share|"
+      "comment|comments|avatar|qrcode|ad|ads|advert|banner|toolbar|breadcrumb|related|"
+      "recommend|hot|rank|friend|links?)(?:$|[\\s_-])");
+  int depth = 0;
+  for (pugi::xml_node a = n.parent(); a && depth < 12; a = a.parent(), ++depth) {
+    std::string_view tag = a.name();
+    if (tag == "nav" || tag == "header" || tag == "footer" || tag == "aside") return false;
+    // Lists of links and thumbnails captioned by their own link text are other stories.
+    if (tag == "li") return false;
+    if (tag == "a" && depth < 3 && !node_text(a, 400).empty()) return false;
+    std::string cls = lower(std::string(a.attribute("class").value()) + " " + a.attribute("id").value());
+    if (RE2::PartialMatch(cls, chrome_box)) return false;
+  }
+  return true;
+}
+
+// Centred text: how CMSs set a caption apart from the paragraphs.
+bool centred(pugi::xml_node n) {
+  static const RE2 centre("(?i)text-align\\s*:\\s*center");
+  return RE2::PartialMatch(n.attribute("style").value(), centre) ||
+         lower(n.attribute("align").value()) == "center";
+}
+
+// The text that goes with an uncredited medium: its caption (a <figcaption>, or a short
+// or centred line just after it), else its alt text.
+std::string caption_of(const PageBlocks& pb, const Medium& m) {
+  for (size_t j = m.block + 1; j < pb.blocks.size() && j <= m.block + 2; ++j) {
+    const Block& b = pb.blocks[j];
+    if (b.medium >= 0) break;
+    if (b.text.empty()) continue;
+    if (b.in_caption || b.chars <= 40 || centred(b.node)) return b.text;
+    break;
+  }
+  return m.alt;
+}
+
 }  // namespace
 
 void extract_media_credits(PageContext* ctx, Fields* out) {
@@ -114,6 +206,9 @@ void extract_media_credits(PageContext* ctx, Fields* out) {
   ctx->free_text.assign(pb.blocks.size(), {});
   ctx->match_text.assign(pb.blocks.size(), {});
   std::vector<bool> credited(pb.media.size(), false);
+  // Each entry's place on the page (its medium's block, else its caption's), so the
+  // list comes out in reading order.
+  std::vector<std::pair<size_t, MediaCredit>> listed;
   for (size_t i = 0; i < pb.blocks.size(); ++i) {
     const Block& b = pb.blocks[i];
     ctx->free_text[i] = b.text;
@@ -128,14 +223,16 @@ void extract_media_credits(PageContext* ctx, Fields* out) {
     MediaCredit c;
     c.credit = clean_space(b.text.substr(hit.begin, hit.end - hit.begin));
     c.near = b.text;
+    size_t at = i;
     if (m >= 0 && p.needs_medium) {
       c.kind = pb.media[m].kind;
       c.src = pb.media[m].src;
       credited[m] = true;
+      at = pb.media[m].block;
     } else {
       c.kind = ctx->match_text[i].find("视频") != std::string::npos ? "video" : "image";
     }
-    out->media_credits.push_back(std::move(c));
+    listed.emplace_back(at, std::move(c));
     for (auto* t : {&ctx->free_text[i], &ctx->match_text[i]})
       t->replace(hit.begin, hit.end - hit.begin, " ");
   }
@@ -146,9 +243,22 @@ void extract_media_credits(PageContext* ctx, Fields* out) {
     Near near{true, md.kind == "video"};
     if (credited[k] || md.alt.empty() || !find_credit(simplified_view(md.alt), near, &hit))
       continue;
-    out->media_credits.push_back(
-        {md.kind, clean_space(md.alt.substr(hit.begin, hit.end - hit.begin)), md.alt, md.src});
+    credited[k] = true;
+    listed.emplace_back(md.block, MediaCredit{md.kind, clean_space(md.alt.substr(hit.begin, hit.end - hit.begin)),
+                                              md.alt, md.src});
   }
+  // Every other picture and video of the article, with an empty credit: a reused photo
+  // whose credit was dropped must still reach the media-credit rule.
+  size_t uncredited = 0;
+  for (size_t k = 0; k < pb.media.size() && uncredited < kMaxUncredited; ++k) {
+    const Medium& md = pb.media[k];
+    if (credited[k] || !is_content_medium(*ctx, md)) continue;
+    ++uncredited;
+    listed.emplace_back(md.block, MediaCredit{md.kind, "", caption_of(pb, md), md.src});
+  }
+  std::stable_sort(listed.begin(), listed.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [at, c] : listed) out->media_credits.push_back(std::move(c));
 }
 
 }  // namespace credcheck

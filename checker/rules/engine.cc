@@ -12,14 +12,32 @@ std::string join_ids(const std::vector<std::string>& ids) {
   return join_lines(ids, ", ");
 }
 
-// Why rules were left out, or "" when every rule that applies ran.
-std::string not_checked_reason(const Verdict& v, const std::vector<std::string>& ran,
-                               bool no_match) {
-  if (no_match)
-    return "matches none of the originals: not a reprint of the publisher's; " +
+std::string percent(double similarity) {
+  return std::to_string(static_cast<int>(similarity * 100)) + "%";
+}
+
+// Why rules were left out, or "" when every rule that applies ran. Each cause names
+// its rules, so the reader knows what to supply (originals, --base-url).
+std::string not_checked_reason(const CheckContext& ctx, const std::vector<std::string>& ran,
+                               const std::vector<std::string>& no_original,
+                               const std::vector<std::string>& no_host, bool no_match) {
+  if (no_match) {
+    // The originals given are rarely the whole archive: no match is no verdict.
+    std::string s = "matches none of the " +
+                    (ctx.originals_count ? std::to_string(ctx.originals_count) + " " : "") +
+                    "originals given";
+    if (!ctx.closest.empty())
+      s += " (closest " + ctx.closest + ", similarity " + percent(ctx.closest_similarity) + ")";
+    return s + "; " +
            (ran.empty() ? std::string("no rule applies") : "only " + join_ids(ran) + " checked");
-  if (v.not_checked.empty()) return "";
-  return "no original given: " + join_ids(v.not_checked) + " not checked";
+  }
+  std::vector<std::string> parts;
+  if (!no_original.empty())
+    parts.push_back("no original given: " + join_ids(no_original) + " not checked");
+  if (!no_host.empty())
+    parts.push_back("no host (a local file without --base-url): " + join_ids(no_host) +
+                    " not checked");
+  return join_lines(parts, "; ");
 }
 
 }  // namespace
@@ -33,16 +51,20 @@ Verdict run_pack(const Pack& pack, const CheckContext& ctx) {
   }
   const bool matched = ctx.original != nullptr;
   const bool no_match = !matched && ctx.originals_given;
-  std::vector<std::string> ran, violated;
+  const bool has_host = !normalize_host(ctx.host).empty();
+  std::vector<std::string> ran, violated, no_original, no_host;
   for (const auto& rule : pack.rules) {
     Rule::Needs needs = rule->needs();
     bool runs = needs == Rule::Needs::page       ? !no_match
+                : needs == Rule::Needs::host     ? !no_match && has_host
                 : needs == Rule::Needs::original ? matched
                                                  : no_match;
     const std::string& id = rule->info().id;
     if (!runs) {
       // After a match, "no original matched" is simply false: nothing left unchecked.
-      if (!(matched && needs == Rule::Needs::no_match)) v.not_checked.push_back(id);
+      if (matched && needs == Rule::Needs::no_match) continue;
+      v.not_checked.push_back(id);
+      (needs == Rule::Needs::host && !no_match ? no_host : no_original).push_back(id);
       continue;
     }
     ran.push_back(id);
@@ -50,7 +72,7 @@ Verdict run_pack(const Pack& pack, const CheckContext& ctx) {
     rule->check(ctx, &v.findings);
     if (v.findings.size() > before) violated.push_back(id);
   }
-  std::string why = not_checked_reason(v, ran, no_match);
+  std::string why = not_checked_reason(ctx, ran, no_original, no_host, no_match);
   if (!violated.empty()) {
     v.status = "violation";
     v.reason = "violates " + join_ids(violated) + (why.empty() ? "" : "; " + why);

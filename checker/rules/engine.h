@@ -22,8 +22,12 @@ struct Verdict {
 // - an original matched (ctx.original): page and original rules run; no_match rules do
 //   not apply.
 // - no originals given: page rules run; original and no_match rules are not_checked.
-// - originals given, none matched: the page is no reprint of the publisher's, so only
-//   no_match rules run (name-misuse); every other rule is not_checked.
+// - originals given, none matched: the page copies none of the originals given (which
+//   are rarely the publisher's whole archive), so only no_match rules run (name-misuse,
+//   which fires only on evidence); every other rule is not_checked, and the reason names
+//   how many originals were given and the closest one.
+// - host rules (licensed-host) run like page rules, but only when ctx.host is known; a
+//   local file without --base-url has none, so they are not_checked.
 // A rule that cannot run is listed in not_checked, never passed silently. Status:
 // violation if any finding (whatever its severity); else unchecked if any rule was
 // not checked; else compliant.

@@ -100,12 +100,50 @@ TEST_F(EngineTest, NoMatchRunsOnlyNoMatchRules) {
   FakeRule* misuse = add("name-misuse", N::no_match);
   Verdict v = run(nullptr, true);
   EXPECT_EQ(v.status, "unchecked");
-  EXPECT_EQ(v.reason,
-            "matches none of the originals: not a reprint of the publisher's; only name-misuse "
-            "checked");
+  EXPECT_EQ(v.reason, "matches none of the originals given; only name-misuse checked");
   EXPECT_EQ(v.not_checked, (std::vector<std::string>{"source-credit", "author-credit"}));
   EXPECT_EQ(source->runs, 0);
   EXPECT_EQ(misuse->runs, 1);
+}
+
+TEST_F(EngineTest, NoMatchReasonNamesHowManyOriginalsAndTheClosest) {
+  add("source-credit", N::page);
+  add("name-misuse", N::no_match);
+  CheckContext ctx{page, nullptr, true, "", pack.publisher, 12, "originals/a.html", 0.234};
+  Verdict v = run_pack(pack, ctx);
+  EXPECT_EQ(v.status, "unchecked");
+  EXPECT_EQ(v.reason,
+            "matches none of the 12 originals given (closest originals/a.html, similarity 23%); "
+            "only name-misuse checked");
+}
+
+TEST_F(EngineTest, HostRulesNeedAHost) {
+  FakeRule* source = add("source-credit", N::page);
+  FakeRule* host = add("unauthorized-reprint", N::host, true);
+  add("author-credit", N::original);
+  // A local file without --base-url: the host rule is named, not passed.
+  Verdict v = run(&original, true);
+  EXPECT_EQ(v.status, "unchecked");
+  EXPECT_EQ(v.reason, "no host (a local file without --base-url): unauthorized-reprint not checked");
+  EXPECT_EQ(v.not_checked, (std::vector<std::string>{"unauthorized-reprint"}));
+  EXPECT_EQ(host->runs, 0);
+  EXPECT_EQ(source->runs, 1);
+
+  v = run(nullptr, false);
+  EXPECT_EQ(v.reason,
+            "no original given: author-credit not checked; no host (a local file without "
+            "--base-url): unauthorized-reprint not checked");
+
+  v = run(&original, true, "news.example.cn");
+  EXPECT_EQ(v.status, "violation");
+  EXPECT_EQ(v.reason, "violates unauthorized-reprint");
+  EXPECT_EQ(host->runs, 1);
+
+  // No match: host rules are left out like every other rule but name-misuse.
+  v = run(nullptr, true, "news.example.cn");
+  EXPECT_EQ(v.not_checked,
+            (std::vector<std::string>{"source-credit", "unauthorized-reprint", "author-credit"}));
+  EXPECT_EQ(host->runs, 1);
 }
 
 TEST_F(EngineTest, NoMatchButCreditingThePublisherIsAViolation) {
@@ -114,8 +152,7 @@ TEST_F(EngineTest, NoMatchButCreditingThePublisherIsAViolation) {
   Verdict v = run(nullptr, true);
   EXPECT_EQ(v.status, "violation");
   EXPECT_EQ(v.reason,
-            "violates name-misuse; matches none of the originals: not a reprint of the "
-            "publisher's; only name-misuse checked");
+            "violates name-misuse; matches none of the originals given; only name-misuse checked");
 }
 
 TEST_F(EngineTest, PublishersOwnHostIsCompliantWithoutRules) {
@@ -153,11 +190,26 @@ class XijiangPackTest : public ::testing::Test {
   Fields original = test::xijiang_original();
 };
 
-TEST_F(XijiangPackTest, FaithfulStagedReprintIsCompliant) {
+TEST_F(XijiangPackTest, FaithfulStagedReprintIsUncheckedOnlyForItsHost) {
   Fields page = test::good_reprint();
   Verdict v = run(page, &original, true);
-  EXPECT_EQ(v.status, "compliant") << v.reason;
-  EXPECT_EQ(v.reason, "complies with all 6 rules");
+  EXPECT_EQ(v.status, "unchecked") << v.reason;
+  EXPECT_TRUE(v.findings.empty());
+  EXPECT_EQ(v.not_checked, (std::vector<std::string>{"unauthorized-reprint"}));
+}
+
+TEST_F(XijiangPackTest, CanonicalAtThePublisherExemptsNothing) {
+  // Partners point their canonical link at the original: the page is still checked.
+  Fields page = test::good_reprint();
+  page.canonical = "https://www.xjrb.com/2024/0520/duanyan.html";
+  page.source_lines.clear();
+  page.sources.clear();
+  Verdict v = run(page, &original, true);
+  EXPECT_EQ(v.status, "violation") << v.reason;
+  ASSERT_EQ(v.findings.size(), 1u);
+  EXPECT_EQ(v.findings[0].rule, "source-credit");
+  // Fetched from (or --base-url on) the publisher's host, it is the publisher's own page.
+  EXPECT_EQ(run(page, &original, true, "www.xjrb.com").status, "compliant");
 }
 
 TEST_F(XijiangPackTest, ReprintCreditingAPlatformAndReporterlessByline) {
@@ -182,7 +234,8 @@ TEST_F(XijiangPackTest, WithoutOriginalsOnlyPageRulesRun) {
   EXPECT_EQ(v.status, "unchecked");
   EXPECT_EQ(v.reason,
             "no original given: author-credit, media-credit, original-title, upstream-source, "
-            "name-misuse not checked");
+            "name-misuse not checked; no host (a local file without --base-url): "
+            "unauthorized-reprint not checked");
 }
 
 TEST_F(XijiangPackTest, UnrelatedPageCreditingThePaper) {
@@ -190,12 +243,19 @@ TEST_F(XijiangPackTest, UnrelatedPageCreditingThePaper) {
   page.title = "另一条新闻";
   page.source_lines = {"来源：西江日报"};
   page.sources = {"西江日报"};
+  page.text = "市里的第三座体育馆昨日动工。";
+  // Matching none of the originals given is no evidence of misuse.
   Verdict v = run(page, nullptr, true);
+  EXPECT_EQ(v.status, "unchecked");
+  EXPECT_TRUE(v.findings.empty());
+
+  page.text = "中新网广州5月1日电 市里的第三座体育馆昨日动工。";
+  v = run(page, nullptr, true);
   EXPECT_EQ(v.status, "violation");
   ASSERT_EQ(v.findings.size(), 1u);
   EXPECT_EQ(v.findings[0].rule, "name-misuse");
   EXPECT_EQ(v.findings[0].severity, "error");
-  EXPECT_EQ(v.findings[0].evidence, "来源：西江日报");
+  EXPECT_EQ(v.findings[0].evidence, "中新网广州5月1日电");
 
   page.source_lines = {"来源：新华社"};
   page.sources = {"新华社"};

@@ -13,10 +13,10 @@ class LicensedHostRule : public Rule {
   LicensedHostRule(RuleInfo info, std::vector<std::string> licensees)
       : Rule(std::move(info)), licensees_(std::move(licensees)) {}
 
-  Needs needs() const override { return Needs::page; }
+  Needs needs() const override { return Needs::host; }
 
   void check(const CheckContext& ctx, std::vector<Finding>* out) const override {
-    // A staged local file has no host: nothing to judge.
+    // Runs only with a host (Needs::host): the engine lists it as not checked otherwise.
     std::string host = normalize_host(ctx.host);
     if (host.empty() || host_listed(ctx.publisher.hosts, host) ||
         host_listed(licensees_, host))

@@ -9,9 +9,20 @@ using test::check;
 
 const char* kParams = "licensees: [news.example.cn, .partner.com, '*.Wild.ORG']";
 
-TEST(LicensedHostTest, NoHostNoFinding) {
+TEST(LicensedHostTest, NeedsAHost) {
+  // Without one the engine lists the rule as not checked (engine_test), never passed.
   auto rule = test::make_rule("licensed-host", "licensees: []");
+  EXPECT_EQ(rule->needs(), Rule::Needs::host);
   EXPECT_TRUE(check(*rule, Fields{}, nullptr, "").empty());
+}
+
+TEST(LicensedHostTest, CanonicalLinkIsNoHost) {
+  auto rule = test::make_rule("licensed-host", "licensees: []");
+  Fields page;
+  page.canonical = "https://www.xjrb.com/a.html";
+  auto findings = check(*rule, page, nullptr, "news.example.cn");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].evidence, "news.example.cn");
 }
 
 TEST(LicensedHostTest, PublishersOwnHostsAreNotReprints) {

@@ -2,11 +2,14 @@
 // keeps its credit ("西江日报记者 梁晓敏 摄").
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <cctype>
 #include <memory>
 #include <optional>
 #include <set>
 #include <utility>
 
+#include "checker/rules/credit.h"
 #include "checker/rules/registry.h"
 #include "checker/text/normalize.h"
 #include "checker/text/utf8.h"
@@ -44,13 +47,50 @@ std::vector<std::string> credited_names(std::string_view credit) {
   return names;
 }
 
-// The last path segment of a src, without query or fragment; empty when it is too
-// short to tell media apart (WeChat's ".../640?wx_fmt=jpeg", "1.jpg").
-std::string_view file_name(std::string_view src) {
+// Lower-case ASCII.
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The path of a src without scheme, host, query or fragment: "/uploads/2024/a.jpg".
+std::string_view url_path(std::string_view src) {
   src = src.substr(0, src.find_first_of("?#"));
-  size_t slash = src.find_last_of('/');
-  std::string_view name = slash == std::string_view::npos ? src : src.substr(slash + 1);
-  return name.size() < 6 ? std::string_view() : name;
+  if (size_t scheme = src.find("//"); scheme != std::string_view::npos && scheme < 8) {
+    src.remove_prefix(scheme + 2);
+    size_t slash = src.find('/');
+    src = slash == std::string_view::npos ? std::string_view() : src.substr(slash);
+  }
+  return src;
+}
+
+// What names the picture itself: the file name of a src, lower-case, without size or
+// format suffixes the CDNs and CMSs add ("duanyan-01_640x480.jpg!w640", "duanyan-01-small.webp"
+// -> "duanyan-01"). Empty when it is too short to tell media apart (WeChat's ".../640",
+// "1.jpg").
+std::string media_key(std::string_view src) {
+  std::string_view path = url_path(src);
+  size_t slash = path.find_last_of('/');
+  std::string name = lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
+  static const RE2 bang("!.*$");                          // aliyun/qiniu styles: a.jpg!w640
+  static const RE2 ext("\\.(?:jpe?g|png|gif|webp|bmp|mp4|m3u8|mov|flv|avif)$");
+  static const RE2 size(
+      "(?:[-_@.](?:\\d{2,4}x\\d{2,4}|\\d{2,4}[wh]|w\\d{2,4}|[1-4]x|small|thumb|thumbnail|"
+      "medium|large|big|mini|[sml]))+$");
+  RE2::Replace(&name, bang, "");
+  while (RE2::Replace(&name, ext, "")) {}
+  RE2::Replace(&name, size, "");
+  return name.size() < 6 ? std::string() : name;
+}
+
+// Two srcs name the same medium: the same URL path (two segments at least, wherever it
+// is hosted), or the same media_key().
+bool same_medium(std::string_view a, std::string_view b) {
+  std::string_view pa = url_path(a), pb = url_path(b);
+  if (!pa.empty() && pa == pb && std::count(pa.begin(), pa.end(), '/') >= 2) return true;
+  std::string ka = media_key(a);
+  return !ka.empty() && ka == media_key(b);
 }
 
 // The original's caption with its credit taken out, compact().
@@ -62,17 +102,48 @@ std::string caption_without_credit(const MediaCredit& m) {
   return near;
 }
 
+// Adjacent character pairs of a compact() text: the shingles that survive a caption
+// being reworded or shortened.
+std::set<std::string> pairs_of(std::string_view t) {
+  std::set<std::string> out;
+  size_t prev = 0, i = 0;
+  if (!t.empty()) utf8::next(t, &i);
+  while (i < t.size()) {
+    size_t start = i;
+    utf8::next(t, &i);
+    out.emplace(t.substr(prev, i - prev));
+    prev = start;
+  }
+  return out;
+}
+
+// How much of the shorter caption the longer one holds (0..1), by character pairs;
+// 0 when the shorter is too short to tell captions apart.
+double caption_overlap(std::string_view a, std::string_view b) {
+  if (utf8::length(a) < kMinCaptionChars || utf8::length(b) < kMinCaptionChars) return 0;
+  std::set<std::string> pa = pairs_of(a), pb = pairs_of(b);
+  const std::set<std::string>& small = pa.size() <= pb.size() ? pa : pb;
+  const std::set<std::string>& big = pa.size() <= pb.size() ? pb : pa;
+  size_t shared = 0;
+  for (const std::string& p : small) shared += big.count(p);
+  return small.empty() ? 0 : static_cast<double>(shared) / small.size();
+}
+
+// A caption rewritten or cut keeps most of its character pairs; two different captions
+// of one article share far fewer.
+constexpr double kSameCaption = 0.6;
+
 // The page as this rule reads it, compact() once per check.
 struct PageView {
   std::vector<std::string> credits;   // each media credit's credit and caption
-  std::vector<std::string> captions;  // each media credit's caption
+  std::vector<std::string> captions;  // each media credit's caption, its credit taken out
   std::vector<std::string> printed;   // text paragraphs as printed
   std::vector<std::string> paragraphs;
 
   explicit PageView(const Fields& page) {
     for (const MediaCredit& m : page.media_credits) {
       credits.push_back(compact(m.credit) + "|" + compact(m.near));
-      captions.push_back(compact(m.near));
+      captions.push_back(caption_without_credit(m));
     }
     std::string_view text = page.text;
     while (!text.empty()) {
@@ -89,25 +160,41 @@ struct PageView {
 // Where the page shows one of the original's media.
 struct Reuse {
   std::string location;  // "media_credits[1]" or "text"
-  std::string evidence;  // the page's caption there, as printed
+  std::string evidence;  // the page's picture there: caption and src, as printed
+  size_t medium = std::string::npos;     // the page's media credit, if any
   size_t paragraph = std::string::npos;  // the paragraph holding the caption, if any
 };
 
-// The page reuses the medium when a media credit has its file name, or a caption or
-// paragraph holds the original's caption (its credit taken out).
+// The page reuses the medium when one of its media is the same file (by URL path or
+// file name), or has the original's caption (even reworded or shortened), or a paragraph
+// holds the original's caption (its credit taken out).
 std::optional<Reuse> find_reuse(const Fields& page, const PageView& view, const MediaCredit& m) {
   std::optional<Reuse> reuse;
-  auto at_credit = [&](size_t i) {
+  auto at_medium = [&](size_t i) {
     const MediaCredit& p = page.media_credits[i];
-    reuse = Reuse{"media_credits[" + std::to_string(i) + "]", p.near.empty() ? p.credit : p.near};
+    std::vector<std::string> parts;
+    for (const std::string* s : {&p.near, &p.src})
+      if (!s->empty()) parts.push_back(clean_space(*s));
+    if (parts.empty()) parts.push_back(p.credit);
+    reuse = Reuse{"media_credits[" + std::to_string(i) + "]", join_lines(parts), i};
   };
-  std::string_view file = file_name(m.src);
-  for (size_t i = 0; !file.empty() && !reuse && i < page.media_credits.size(); ++i)
-    if (file_name(page.media_credits[i].src) == file) at_credit(i);
+  for (size_t i = 0; !m.src.empty() && !reuse && i < page.media_credits.size(); ++i)
+    if (!page.media_credits[i].src.empty() && same_medium(page.media_credits[i].src, m.src))
+      at_medium(i);
   std::string caption = caption_without_credit(m);
   if (utf8::length(caption) < kMinCaptionChars) return reuse;
-  for (size_t i = 0; !reuse && i < view.captions.size(); ++i)
-    if (view.captions[i].find(caption) != std::string::npos) at_credit(i);
+  if (!reuse) {
+    double best = 0;
+    size_t at = 0;
+    for (size_t i = 0; i < view.captions.size(); ++i) {
+      if (page.media_credits[i].kind != m.kind) continue;
+      double o = view.captions[i].find(caption) != std::string::npos
+                     ? 1.0
+                     : caption_overlap(view.captions[i], caption);
+      if (o > best) best = o, at = i;
+    }
+    if (best >= kSameCaption) at_medium(at);
+  }
   for (size_t j = 0; j < view.paragraphs.size(); ++j) {
     if (view.paragraphs[j].find(caption) == std::string::npos) continue;
     if (!reuse) reuse = Reuse{"text", view.printed[j]};
@@ -117,10 +204,13 @@ std::optional<Reuse> find_reuse(const Fields& page, const PageView& view, const 
   return reuse;
 }
 
-// Every credited name is at the medium: in a media credit of the page, or in the
-// paragraph holding the caption or the one below it. Elsewhere in the text does not
-// count: a byline "西江日报记者 梁晓敏" credits the words, not the picture.
-bool credited(const std::vector<std::string>& names, const PageView& view, const Reuse& reuse) {
+// Every credited name is at the medium: in its own media credit or caption, in a
+// credit not tied to a picture (a blanket 本文图片均为…), or in the paragraph holding
+// the caption or the one below it. Elsewhere in the text does not count: a byline
+// "西江日报记者 梁晓敏" credits the words, not the picture. When the reuse was seen only
+// in the text, any media credit of the page may hold the names.
+bool credited(const std::vector<std::string>& names, const Fields& page, const PageView& view,
+              const Reuse& reuse) {
   auto near_caption = [&](const std::string& name) {
     size_t j = reuse.paragraph;
     if (j == std::string::npos) return false;
@@ -130,8 +220,11 @@ bool credited(const std::vector<std::string>& names, const PageView& view, const
   };
   for (const std::string& name : names) {
     bool found = near_caption(name);
-    for (size_t i = 0; !found && i < view.credits.size(); ++i)
-      found = view.credits[i].find(name) != std::string::npos;
+    for (size_t i = 0; !found && i < view.credits.size(); ++i) {
+      bool counts = reuse.medium == std::string::npos || i == reuse.medium ||
+                    (page.media_credits[i].src.empty() && !page.media_credits[i].credit.empty());
+      found = counts && view.credits[i].find(name) != std::string::npos;
+    }
     if (!found) return false;
   }
   return true;
@@ -146,10 +239,17 @@ class MediaCreditRule : public Rule {
   void check(const CheckContext& ctx, std::vector<Finding>* out) const override {
     PageView view(ctx.page);
     std::set<std::pair<std::string, std::string>> reported;  // (expected, evidence)
-    for (const MediaCredit& m : ctx.original->media_credits) {
-      if (compact(m.credit).empty()) continue;
+    // The original's blanket credit ("本文图片均为…") credits its pictures that carry none.
+    const MediaCredit* blanket = nullptr;
+    for (const MediaCredit& m : ctx.original->media_credits)
+      if (!blanket && m.src.empty() && compact(m.credit).rfind("本文", 0) == 0) blanket = &m;
+    for (MediaCredit m : ctx.original->media_credits) {
+      if (compact(m.credit).empty()) {
+        if (!blanket || m.src.empty() || m.kind != "image") continue;
+        m.credit = blanket->credit;
+      }
       std::optional<Reuse> reuse = find_reuse(ctx.page, view, m);
-      if (!reuse || credited(credited_names(m.credit), view, *reuse)) continue;
+      if (!reuse || credited(credited_names(m.credit), ctx.page, view, *reuse)) continue;
       std::string expected = clean_space(m.credit);
       if (!reported.insert({expected, reuse->evidence}).second) continue;
       Finding f = finding((m.kind == "video" ? "video credit " : "picture credit ") + expected +

@@ -26,7 +26,7 @@ TEST_F(MediaCreditTest, ReusedPictureWithoutCreditIsAFinding) {
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].rule, "media-credit");
   EXPECT_EQ(findings[0].message, "the message (picture credit 西江日报记者 梁晓敏 摄 missing)");
-  EXPECT_EQ(findings[0].evidence, "游客观看制砚");
+  EXPECT_EQ(findings[0].evidence, "游客观看制砚 | /img/2024/duanyan-01.jpg?x=1#top");
   EXPECT_EQ(findings[0].expected, "西江日报记者 梁晓敏 摄");
   EXPECT_EQ(findings[0].location, "media_credits[0]");
 }
@@ -99,6 +99,73 @@ TEST_F(MediaCreditTest, OutletCreditsAndVideos) {
   findings = check(*rule, page, &original);
   ASSERT_EQ(findings.size(), 2u);
   EXPECT_EQ(findings[0].message, "the message (video credit 新华社发 missing)");
+}
+
+TEST_F(MediaCreditTest, SameFileUnderSizeSuffixesAndCdnPrefixes) {
+  for (const char* src : {"https://img.cdn.example/xjrb/2024/duanyan-01_640x480.jpg!w640",
+                          "//cdn.example/p/DUANYAN-01-small.webp",
+                          "https://mirror.example/uploads/2024/05/20/duanyan-01@2x.png?v=3"}) {
+    page.media_credits = {{"image", "", "", src}};
+    auto findings = check(*rule, page, &original);
+    ASSERT_EQ(findings.size(), 1u) << src;
+    EXPECT_EQ(findings[0].evidence, src);
+    EXPECT_EQ(findings[0].location, "media_credits[0]");
+  }
+  page.media_credits = {{"image", "", "", "https://cdn.example/p/duanyan-02.jpg"}};
+  EXPECT_TRUE(check(*rule, page, &original).empty());
+}
+
+TEST_F(MediaCreditTest, SameUrlPathEvenWithAGenericFileName) {
+  original.media_credits[0].src = "https://www.xjrb.com/uploads/2024/05/20/640.jpg";
+  original.media_credits[0].near = "";
+  page.media_credits = {{"image", "", "", "https://mirror.example/uploads/2024/05/20/640.jpg"}};
+  EXPECT_EQ(check(*rule, page, &original).size(), 1u);
+  page.media_credits = {{"image", "", "", "https://mirror.example/uploads/2024/05/21/640.jpg"}};
+  EXPECT_TRUE(check(*rule, page, &original).empty());
+}
+
+TEST_F(MediaCreditTest, RewrittenOrShortenedCaptionShowsReuse) {
+  // New file name, caption reworded and cut, credit dropped.
+  for (const char* caption : {"文化节现场，游客观看制砚师傅雕刻砚台", "游客观看制砚师傅雕刻砚台。",
+                              "在文化节现场，游客们围观制砚师傅雕刻端砚"}) {
+    page.media_credits = {{"image", "", caption, "https://cdn.example/p/IMG_8841.jpg"}};
+    auto findings = check(*rule, page, &original);
+    ASSERT_EQ(findings.size(), 1u) << caption;
+    EXPECT_EQ(findings[0].evidence, std::string(caption) + " | https://cdn.example/p/IMG_8841.jpg");
+  }
+  // Another picture of the same day is not this one.
+  page.media_credits = {{"image", "", "市民在湖边绿道上骑行散步", "https://cdn.example/p/IMG_8842.jpg"}};
+  EXPECT_TRUE(check(*rule, page, &original).empty());
+  // Credited under the rewritten caption: fine.
+  page.media_credits = {{"image", "梁晓敏 摄", "游客观看制砚师傅雕刻砚台 梁晓敏 摄", "https://cdn.example/p/IMG_8841.jpg"}};
+  EXPECT_TRUE(check(*rule, page, &original).empty());
+}
+
+TEST_F(MediaCreditTest, CreditUnderAnotherPictureDoesNotCount) {
+  page.media_credits = {{"image", "", "游客观看制砚师傅雕刻砚台", "https://cdn.example/p/IMG_8841.jpg"},
+                        {"image", "西江日报记者 梁晓敏 摄", "湖边的新步道 西江日报记者 梁晓敏 摄",
+                         "https://cdn.example/p/IMG_8842.jpg"}};
+  EXPECT_EQ(check(*rule, page, &original).size(), 1u);
+  // A blanket credit covers every picture.
+  page.media_credits.push_back({"image", "本文图片均为西江日报记者梁晓敏摄", "本文图片均为西江日报记者梁晓敏摄", ""});
+  EXPECT_TRUE(check(*rule, page, &original).empty());
+}
+
+TEST_F(MediaCreditTest, UncreditedPicturesOfTheOriginalAskNothing) {
+  original.media_credits = {{"image", "", "游客在文化节现场观看制砚师傅雕刻砚台。", "duanyan-01.jpg"}};
+  page.media_credits = {{"image", "", "游客在文化节现场观看制砚师傅雕刻砚台。", "duanyan-01.jpg"}};
+  EXPECT_TRUE(check(*rule, page, &original).empty());
+}
+
+TEST_F(MediaCreditTest, TheOriginalsBlanketCreditCoversItsUncreditedPictures) {
+  original.media_credits = {{"image", "", "", "https://www.xjrb.com/uploads/duanyan-01.jpg"},
+                            {"image", "本文图片均为西江日报记者 林立 摄", "本文图片均为西江日报记者 林立 摄", ""}};
+  page.media_credits = {{"image", "", "游客观看制砚", "https://cdn.example/duanyan-01.jpg"}};
+  auto findings = check(*rule, page, &original);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].expected, "本文图片均为西江日报记者 林立 摄");
+  page.media_credits[0].credit = "林立 摄";
+  EXPECT_TRUE(check(*rule, page, &original).empty());
 }
 
 TEST_F(MediaCreditTest, SameMissingCreditIsReportedOnce) {

@@ -24,6 +24,7 @@ bool parse_severity(const std::string& s, Severity* out) {
 const char* Rule::needs_name(Needs n) {
   switch (n) {
     case Needs::page: return "page";
+    case Needs::host: return "host";
     case Needs::original: return "original";
     case Needs::no_match: return "no_match";
   }

@@ -37,8 +37,16 @@ struct CheckContext {
   const Fields& page;
   const Fields* original = nullptr;  // the matched original, or null
   bool originals_given = false;      // were any originals supplied for this run?
-  std::string host;                  // the republishing host (URL, else canonical), may be empty
+  // The republishing host: the fetched URL's, or for a local file the --base-url's. Empty
+  // when neither is known; a canonical link never gives one (partners point it at the
+  // original as a matter of course).
+  std::string host;
   const Publisher& publisher;
+  // When originals were given and none matched, for the reason: how many, and the
+  // closest one with its similarity (0..1).
+  size_t originals_count = 0;
+  std::string closest;
+  double closest_similarity = 0;
 };
 
 // The id, clause, severity and message every rule of a pack has.
@@ -57,10 +65,11 @@ class Rule {
   // What a rule needs before it can decide.
   enum class Needs {
     page,      // the candidate alone
+    host,      // the candidate and its host (fetched URL or --base-url); unchecked without one
     original,  // the matched original; unchecked without one
     no_match,  // originals were given and none matched
   };
-  static const char* needs_name(Needs n);  // "page" | "original" | "no_match"
+  static const char* needs_name(Needs n);  // "page" | "host" | "original" | "no_match"
 
   explicit Rule(RuleInfo info) : info_(std::move(info)) {}
   virtual ~Rule() = default;
