@@ -107,7 +107,15 @@ std::string trim(const std::string& s) {
 }  // namespace
 
 InputSource::InputSource(std::vector<std::string> args, std::istream& in, ExpandOptions options)
-    : args_(std::move(args)), in_(in), options_(options) {}
+    : args_(std::move(args)), in_(in), options_(options) {
+  first_simple_ = args_.size();
+  while (first_simple_ > 0) {
+    const std::string& a = args_[first_simple_ - 1];
+    std::error_code ec;
+    if (a == "-" || (a.size() > 1 && a[0] == '@') || fs::is_directory(a, ec)) break;
+    --first_simple_;
+  }
+}
 
 bool InputSource::next(Input* input) {
   for (;;) {

@@ -55,7 +55,8 @@ class InputSource {
   // How many inputs there are in all, once that is known (every argument expanded and no
   // list still being read); 0 before.
   size_t known_total() const {
-    return arg_ == args_.size() && !list_ ? yielded_ + pending_.size() : 0;
+    if (list_ || arg_ < first_simple_) return 0;
+    return yielded_ + pending_.size() + (args_.size() - arg_);
   }
 
  private:
@@ -71,6 +72,8 @@ class InputSource {
   ExpandOptions options_;
   size_t arg_ = 0;
   size_t yielded_ = 0;
+  // From this argument on, each gives exactly one input (no list, no directory).
+  size_t first_simple_ = 0;
   std::vector<Input> pending_;  // reversed: the next input is at the back
   // The list being read, if any.
   std::unique_ptr<std::ifstream> list_file_;

@@ -62,6 +62,17 @@ TEST(InputSource, KnownTotalOnceEveryArgumentIsExpanded) {
   EXPECT_EQ(source.known_total(), 2u);
 }
 
+TEST(InputSource, KnownTotalOfPlainArgumentsAtOnce) {
+  std::istringstream in;
+  InputSource source({"https://a.example/", "missing.html", "https://b.example/"}, in);
+  Input input;
+  ASSERT_TRUE(source.next(&input));
+  EXPECT_EQ(source.known_total(), 3u);
+  InputSource with_list({"https://a.example/", "-"}, in);
+  ASSERT_TRUE(with_list.next(&input));
+  EXPECT_EQ(with_list.known_total(), 0u);  // a list is still to come
+}
+
 TEST(InputSource, ALineWithNoEndIsRefusedAtOnce) {
   // As @/dev/zero: NUL bytes, no newline. Refused at the first NUL, without reading on.
   std::istringstream zeros(std::string(1 << 20, '\0'));
