@@ -126,8 +126,11 @@ int run_scan(const ScanOptions& o, Streams& io) {
   expand.max_page_bytes = o.fetch.max_bytes;
   InputSource source(o.inputs, io.in, expand);
   std::string fatal;  // ends the scan with exit 2: the inputs themselves are wrong
+  std::atomic<size_t> total{0};  // read where the source is (under the pullers' lock), shown elsewhere
   auto next = [&](Input* input) {
-    if (!source.next(input)) return false;
+    bool more = source.next(input);
+    total = source.known_total();
+    if (!more) return false;
     if (!input->is_url && !input->body && is_output(out_id, input->spec)) {
       fatal = "--output " + o.output + " is also an input (" + input->spec +
               "); the report would replace it. Write the report somewhere else.";
@@ -146,7 +149,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
                findings |= result_fails(r, fail_on);
                if (!sink.add(index, r)) g_stop = true;  // the report is lost: stop spending work on it
                const Summary& s = sink.summary();
-               progress.update(s.inputs, source.known_total(), s.unchecked);
+               progress.update(s.inputs, total, s.unchecked);
              });
   progress.clear();
   if (fatal.empty()) fatal = source.error();
@@ -171,7 +174,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
   if (g_signal != 0) {
     io.err << "credcheck: stopped by " << signal_name(g_signal) << " after " << s.inputs
            << " inputs";
-    if (size_t total = source.known_total()) io.err << " of " << total;
+    if (total > 0) io.err << " of " << total;
     io.err << " were done; " << (written ? "the report holds those" : "no report was written")
            << '\n';
   }
