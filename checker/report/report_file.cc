@@ -15,6 +15,11 @@ ReportFile::~ReportFile() { discard(); }
 
 bool ReportFile::open(const std::string& path, std::string* err) {
   path_ = path;
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    *err = path + ": is a directory; name the report file";
+    return false;
+  }
   temp_ = path + ".partial-XXXXXX";
   int fd = mkstemp(temp_.data());
   if (fd < 0) {

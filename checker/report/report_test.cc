@@ -143,6 +143,8 @@ TEST(ReportFile, WholeOrAbsent) {
   ReportFile nowhere;
   EXPECT_FALSE(nowhere.open(dir.path("no/such/dir/r.json"), &err));
   EXPECT_NE(err.find("cannot write there"), std::string::npos);
+  EXPECT_FALSE(nowhere.open(dir.dir().string(), &err));
+  EXPECT_NE(err.find("is a directory"), std::string::npos) << err;
 }
 
 }  // namespace
