@@ -113,7 +113,8 @@ int run_scan(const ScanOptions& o, Streams& io) {
   // A person at a terminal gets the readable summary; pipes and files get what they asked
   // for (JSON unless --format says otherwise).
   std::string format = o.format;
-  if (!o.format_given && to_stdout && &io.out == &std::cout && isatty(STDOUT_FILENO)) format = "text";
+  const bool out_on_terminal = to_stdout && &io.out == &std::cout && isatty(STDOUT_FILENO);
+  if (!o.format_given && out_on_terminal) format = "text";
   std::ostream& out = to_stdout ? io.out : file.stream();
   ResultSink sink(format, out);
   if (!sink.open(&err)) {
@@ -147,6 +148,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
              [&](size_t index, const Input& input, bool ok, PageRead& page, const std::string& e) {
                Result r = ok ? check_page(std::move(page), pack, originals) : unreadable_result(input, e);
                findings |= result_fails(r, fail_on);
+               if (out_on_terminal && format == "jsonl") progress.clear();  // lines, not a torn progress line
                if (!sink.add(index, r)) g_stop = true;  // the report is lost: stop spending work on it
                const Summary& s = sink.summary();
                progress.update(s.inputs, total, s.unchecked);
