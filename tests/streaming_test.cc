@@ -139,7 +139,7 @@ TEST(Signals, SigtermWithoutFindingsIsThree) {
 TEST(Streaming, JsonStaysInInputOrderWhenResultsFinishOutOfOrder) {
   LocalHttpServer server;
   ASSERT_TRUE(server.ok());
-  server.add("/late.html", {.body = slurp(kCompliant), .delay = 1500ms});
+  server.add("/late.html", {.body = slurp(kCompliant), .delay = 3s});
   std::vector<std::string> inputs = {server.url("/late.html")};
   for (int i = 0; i < 8; ++i) inputs.push_back(i % 2 ? kCompliant : kMissingSource);
   std::vector<std::string> args = {"scan", "--rules", kPack, "--original", kOriginals, "--allow-private", "-j", "2"};
