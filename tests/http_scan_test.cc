@@ -96,7 +96,7 @@ TEST_F(HttpScan, WithoutBaseUrlAFileLeavesTheHostRuleUnchecked) {
 TEST_F(HttpScan, LoopbackIsRefusedWithoutAllowPrivate) {
   int code;
   json j = scan(licensed_pack_, {server_.url("/reprints/compliant.html")}, false, &code);
-  EXPECT_EQ(code, 1);
+  EXPECT_EQ(code, 3);
   EXPECT_EQ(j["results"][0]["status"], "unchecked");
   EXPECT_NE(j["results"][0]["reason"].get<std::string>().find("--allow-private"), std::string::npos)
       << j["results"][0]["reason"];
@@ -116,7 +116,7 @@ TEST_F(HttpScan, DeadPagesAreUncheckedAndTheRestGoOn) {
   int code;
   json j = scan(licensed_pack_,
                 {server_.url("/gone.html"), server_.url("/reprints/compliant.html")}, true, &code);
-  EXPECT_EQ(code, 1);
+  EXPECT_EQ(code, 3);
   EXPECT_EQ(j["results"][0]["status"], "unchecked");
   EXPECT_NE(j["results"][0]["reason"].get<std::string>().find("404"), std::string::npos);
   EXPECT_EQ(j["results"][1]["status"], "compliant");

@@ -16,11 +16,21 @@ Runner add_extract_command(CLI::App* app) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app->add_subcommand("extract", "Print the title and credit fields of each page as JSON lines");
-  cmd->add_option("inputs", o->inputs, "Pages: URL, file, directory, @list.txt, or - for stdin")->required();
+  cmd->footer("Exit codes: 0 every input read; 2 usage error or a list that is not one; 3 some "
+              "inputs could not be read, or the output could not be written.");
+  cmd->add_option("inputs", o->inputs,
+                  "Pages: URL, file, directory, @list.txt, or - for stdin (a list, or one HTML page)")
+      ->required();
   add_fetch_options(cmd, &o->fetch, &o->jobs);
   return [o](Streams& io) {
     bool failed = false;
-    read_pages(expand_inputs(o->inputs, io.in), o->fetch, o->jobs,
+    std::atomic<bool> write_failed{false};
+    ExpandOptions expand;
+    expand.max_page_bytes = o->fetch.max_bytes;
+    InputSource source(o->inputs, io.in, expand);
+    ReadControl control;  // in input order: extract is read by people and diffed
+    control.stop = &write_failed;
+    read_pages([&](Input* input) { return source.next(input); }, o->fetch, o->jobs, control,
                [&](size_t, const Input& input, bool ok, PageRead& page, const std::string& err) {
                  nlohmann::ordered_json line;
                  if (ok) {
@@ -31,8 +41,19 @@ Runner add_extract_command(CLI::App* app) {
                    failed = true;
                  }
                  io.out << line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+                 // Flushed per line, so a failed write (a full disk, `> /dev/full`) is seen
+                 // at once and stops the work; a closed pipe ends the process as usual.
+                 if (!io.out.flush()) write_failed = true;
                });
-    return failed ? kExitFindings : kExitOk;
+    if (!source.error().empty()) {
+      io.err << "credcheck: " << source.error() << "\ncredcheck: nothing more was read\n";
+      return static_cast<int>(kExitUsage);
+    }
+    if (write_failed) {
+      io.err << "credcheck: writing to standard output failed; the output is incomplete\n";
+      return static_cast<int>(kExitIncomplete);
+    }
+    return static_cast<int>(failed ? kExitIncomplete : kExitOk);
   };
 }
 

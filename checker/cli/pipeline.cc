@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -35,9 +36,46 @@ bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options
   return true;
 }
 
-void read_pages(const std::vector<Input>& inputs, const FetchOptions& options, int jobs,
-                const std::function<void(size_t, const Input&, bool, PageRead&, const std::string&)>& done) {
+namespace {
+
+// done() as each input finishes: nothing waits for a slower input ahead of it.
+void read_unordered(const std::function<bool(Input*)>& next, const FetchOptions& options,
+                    size_t jobs, const std::atomic<bool>* stop, const PageDone& done) {
+  std::mutex pull_mu, done_mu;
+  size_t count = 0;
+  bool ended = false;
+  auto worker = [&] {
+    std::unique_ptr<Fetcher> fetcher = make_curl_fetcher(options);
+    for (;;) {
+      Input input;
+      size_t i;
+      {
+        std::lock_guard lock(pull_mu);
+        if (ended || (stop && *stop) || !next(&input)) {
+          ended = true;
+          return;
+        }
+        i = count++;
+      }
+      PageRead page;
+      std::string err;
+      bool ok = read_page(input, *fetcher, options, &page, &err);
+      std::lock_guard lock(done_mu);
+      done(i, input, ok, page, err);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+}
+
+// done() in input order; workers run at most `window` inputs ahead of the oldest
+// unfinished one, so the results held for ordering stay few.
+void read_ordered(const std::function<bool(Input*)>& next, const FetchOptions& options,
+                  size_t jobs, const std::atomic<bool>* stop, const PageDone& done) {
   struct Slot {
+    Input input;
     bool ok = false;
     PageRead page;
     std::string err;
@@ -45,23 +83,26 @@ void read_pages(const std::vector<Input>& inputs, const FetchOptions& options, i
   std::mutex mu;
   std::condition_variable cv;
   std::map<size_t, Slot> ready;
-  size_t next = 0, flushed = 0;
-  bool flushing = false;
-  if (jobs < 1) jobs = 1;
-  const size_t window = static_cast<size_t>(jobs) * 4;  // how far workers may run ahead of output
+  size_t count = 0, flushed = 0;
+  bool ended = false, flushing = false;
+  const size_t window = jobs * 4;
 
   auto worker = [&] {
     std::unique_ptr<Fetcher> fetcher = make_curl_fetcher(options);
     for (;;) {
+      Slot slot;
       size_t i;
       {
         std::unique_lock lock(mu);
-        cv.wait(lock, [&] { return next >= inputs.size() || next < flushed + window; });
-        if (next >= inputs.size()) return;
-        i = next++;
+        cv.wait(lock, [&] { return ended || count < flushed + window; });
+        if (ended || (stop && *stop) || !next(&slot.input)) {
+          ended = true;
+          cv.notify_all();
+          return;
+        }
+        i = count++;
       }
-      Slot slot;
-      slot.ok = read_page(inputs[i], *fetcher, options, &slot.page, &slot.err);
+      slot.ok = read_page(slot.input, *fetcher, options, &slot.page, &slot.err);
       std::unique_lock lock(mu);
       ready.emplace(i, std::move(slot));
       if (flushing) continue;  // the thread already flushing will pick it up
@@ -69,7 +110,8 @@ void read_pages(const std::vector<Input>& inputs, const FetchOptions& options, i
       while (!ready.empty() && ready.begin()->first == flushed) {
         auto node = ready.extract(ready.begin());
         lock.unlock();
-        done(node.key(), inputs[node.key()], node.mapped().ok, node.mapped().page, node.mapped().err);
+        Slot& s = node.mapped();
+        done(node.key(), s.input, s.ok, s.page, s.err);
         lock.lock();
         ++flushed;
         cv.notify_all();
@@ -78,10 +120,30 @@ void read_pages(const std::vector<Input>& inputs, const FetchOptions& options, i
     }
   };
   std::vector<std::thread> threads;
-  size_t n = std::min<size_t>(static_cast<size_t>(jobs), inputs.size());
-  for (size_t t = 1; t < n; ++t) threads.emplace_back(worker);
-  if (n > 0) worker();
+  for (size_t t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
   for (auto& t : threads) t.join();
+}
+
+}  // namespace
+
+void read_pages(const std::function<bool(Input*)>& next, const FetchOptions& options, int jobs,
+                const ReadControl& control, const PageDone& done) {
+  size_t n = static_cast<size_t>(std::max(jobs, 1));
+  if (control.in_order) read_ordered(next, options, n, control.stop, done);
+  else read_unordered(next, options, n, control.stop, done);
+}
+
+void read_pages(const std::vector<Input>& inputs, const FetchOptions& options, int jobs,
+                const PageDone& done) {
+  size_t at = 0;
+  auto next = [&](Input* input) {
+    if (at >= inputs.size()) return false;
+    *input = inputs[at++];
+    return true;
+  };
+  read_pages(next, options, std::min<int>(jobs, static_cast<int>(std::max<size_t>(inputs.size(), 1))),
+             ReadControl{}, done);
 }
 
 namespace {

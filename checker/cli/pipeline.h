@@ -2,6 +2,7 @@
 // originals become a result. The commands call these; nothing here parses arguments.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <string>
 #include <vector>
@@ -24,13 +25,28 @@ struct PageRead {
 bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options, PageRead* page,
                std::string* err);
 
-// Reads every input with `jobs` workers (each with its own fetcher), calling `done` for
-// each in input order as soon as it and all before it are finished — so results stream
-// and memory does not grow with the number of inputs. `done` runs on one thread at a
-// time.
+using PageDone = std::function<void(size_t index, const Input&, bool ok, PageRead&,
+                                    const std::string& err)>;
+
+struct ReadControl {
+  // true: `done` runs in input order, workers at most jobs×4 inputs ahead of the oldest
+  // unfinished one. false: `done` runs as each input finishes, so a slow input delays only
+  // its own result; `index` says where it belongs.
+  bool in_order = true;
+  // Once set, no new input is started; inputs already started finish (SIGINT, a report
+  // that can no longer be written).
+  const std::atomic<bool>* stop = nullptr;
+};
+
+// Reads the inputs `next` yields (pulled one at a time, as workers free up, so a list is
+// read as the scan goes) with `jobs` workers, each with its own fetcher. `done` runs on
+// one thread at a time.
+void read_pages(const std::function<bool(Input*)>& next, const FetchOptions& options, int jobs,
+                const ReadControl& control, const PageDone& done);
+
+// The same over a list in memory, in input order.
 void read_pages(const std::vector<Input>& inputs, const FetchOptions& options, int jobs,
-                const std::function<void(size_t index, const Input&, bool ok, PageRead&,
-                                         const std::string& err)>& done);
+                const PageDone& done);
 
 // The republishing host of a page: the fetched URL's host, or for files the host of
 // `base_url` (--base-url: where the files will be published); empty when neither is

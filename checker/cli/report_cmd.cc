@@ -1,4 +1,5 @@
 // credcheck report: re-render and merge saved results (JSON reports or JSONL shards).
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -6,8 +7,40 @@
 #include "checker/cli/commands.h"
 #include "checker/cli/exit_status.h"
 #include "checker/report/format.h"
+#include "checker/report/report_file.h"
 
 namespace credcheck {
+namespace {
+
+// Results of one file, in input order: a scan's JSONL is written as inputs finish and
+// each line carries its input's "index"; a file without indexes keeps its own order.
+bool read_results(const std::string& text, ReportHeader* header, std::vector<Result>* results,
+                  std::string* err) {
+  std::vector<Result> mine;
+  if (!results_from_json(text, header, &mine, err)) return false;
+  std::vector<size_t> index(mine.size(), 0);
+  bool indexed = !mine.empty();
+  std::istringstream lines(text);
+  size_t n = 0;
+  for (std::string line; indexed && std::getline(lines, line);) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("index") || !j["index"].is_number_unsigned() ||
+        n >= index.size()) {
+      indexed = false;
+      break;
+    }
+    index[n++] = j["index"].get<size_t>();
+  }
+  std::vector<size_t> order(mine.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (indexed && n == mine.size())
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return index[a] < index[b]; });
+  for (size_t i : order) results->push_back(std::move(mine[i]));
+  return true;
+}
+
+}  // namespace
 
 Runner add_report_command(CLI::App* app) {
   struct Options {
@@ -18,10 +51,14 @@ Runner add_report_command(CLI::App* app) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app->add_subcommand("report", "Re-render and merge saved results");
+  cmd->footer("Exit codes: 0 every result checked, no finding at or above --fail-on; 1 findings "
+              "at or above --fail-on; 2 a file that is not a report; 3 unchecked results, or the "
+              "report could not be written.");
   cmd->add_option("--in", o->in, "A JSON report or JSONL results; repeatable")
       ->allow_extra_args(false)->required();
   cmd->add_option("-f,--format", o->format, "Report format")->check(CLI::IsMember(report_formats()));
-  cmd->add_option("-o,--output", o->output, "Write here instead of stdout");
+  cmd->add_option("-o,--output", o->output,
+                  "Write here instead of stdout (whole or not at all: written beside it, then renamed)");
   cmd->add_option("--fail-on", o->fail_on, "Lowest severity that fails (note|warning|error)")
       ->check(CLI::IsMember({"note", "warning", "error"}));
   return [o](Streams& io) {
@@ -38,31 +75,36 @@ Runner add_report_command(CLI::App* app) {
       text << f.rdbuf();
       ReportHeader h;
       std::string err;
-      if (!results_from_json(text.str(), &h, &results, &err)) {
+      if (!read_results(text.str(), &h, &results, &err)) {
         io.err << "credcheck: " << path << ": " << err << '\n';
         return static_cast<int>(kExitUsage);
       }
       if (header.pack.empty()) header.pack = h.pack;
     }
-    std::ofstream file;
-    if (!o->output.empty()) {
-      file.open(o->output, std::ios::binary | std::ios::trunc);
-      if (!file) {
-        io.err << "credcheck: --output " << o->output << ": cannot write there\n";
-        return static_cast<int>(kExitUsage);
-      }
-    }
+    // Every input is read before the output is opened, so `--in r.json --output r.json`
+    // re-renders in place.
+    ReportFile file;
     std::string err;
-    std::ostream& out = o->output.empty() ? io.out : file;
+    if (!o->output.empty() && !file.open(o->output, &err)) {
+      io.err << "credcheck: --output " << err << '\n';
+      return static_cast<int>(kExitUsage);
+    }
+    std::ostream& out = o->output.empty() ? io.out : file.stream();
     if (!write_report(o->format, header, results, out, &err)) {
       io.err << "credcheck: " << err << '\n';
       return static_cast<int>(kExitUsage);
     }
+    bool written = o->output.empty() ? static_cast<bool>(out.flush()) : file.commit(&err);
+    if (!written)
+      io.err << "credcheck: " << (o->output.empty() ? "writing to standard output failed" : err) << '\n';
     Severity threshold = Severity::error;
     parse_severity(o->fail_on, &threshold);
-    for (const Result& r : results)
+    bool unchecked = false;
+    for (const Result& r : results) {
       if (result_fails(r, threshold)) return static_cast<int>(kExitFindings);
-    return static_cast<int>(kExitOk);
+      unchecked |= r.status == "unchecked";
+    }
+    return static_cast<int>(unchecked || !written ? kExitIncomplete : kExitOk);
   };
 }
 

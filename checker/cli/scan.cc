@@ -1,11 +1,19 @@
 // credcheck scan: the pack over every input, a report, and the exit code.
-#include <fstream>
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <iostream>
 #include <memory>
 
 #include "checker/cli/commands.h"
 #include "checker/cli/exit_status.h"
+#include "checker/cli/output_safety.h"
 #include "checker/cli/pipeline.h"
-#include "checker/report/format.h"
+#include "checker/cli/progress.h"
+#include "checker/report/report_file.h"
+#include "checker/report/sink.h"
+#include "checker/store/index.h"
 
 namespace credcheck {
 namespace {
@@ -15,13 +23,48 @@ struct ScanOptions {
   std::vector<std::string> originals;
   std::string originals_index;
   std::string format = "json";
+  bool format_given = false;
   std::string output;
   std::string fail_on = "error";
   std::string base_url;
+  bool allow_empty = false;
+  bool quiet = false;
   std::vector<std::string> inputs;
   FetchOptions fetch;
   int jobs = 1;
 };
+
+// SIGINT and SIGTERM stop the scan cleanly: no new input is started, the inputs running
+// finish, and the report is written with what is done. A second signal kills at once
+// (SA_RESETHAND), for a fetch that will not end.
+std::atomic<bool> g_stop{false};
+volatile sig_atomic_t g_signal = 0;
+
+void on_signal(int sig) {
+  g_signal = sig;
+  g_stop.store(true);
+}
+
+class StopOnSignals {
+ public:
+  StopOnSignals() {
+    struct sigaction sa {};
+    sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESETHAND;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int_);
+    sigaction(SIGTERM, &sa, &old_term_);
+  }
+  ~StopOnSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+
+ private:
+  struct sigaction old_int_ {}, old_term_ {};
+};
+
+const char* signal_name(int sig) { return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "a signal"; }
 
 int run_scan(const ScanOptions& o, Streams& io) {
   Severity fail_on;
@@ -33,10 +76,33 @@ int run_scan(const ScanOptions& o, Streams& io) {
     io.err << "credcheck: --base-url: expected an http(s) URL with a host, got '" << o.base_url << "'\n";
     return kExitUsage;
   }
+  // Before anything is read: a report must never replace one of the run's own inputs.
+  OutputIdentity out_id = identify_output(o.output);
+  {
+    std::vector<std::string> args = o.inputs;
+    args.insert(args.end(), o.originals.begin(), o.originals.end());
+    if (!o.originals_index.empty() && !is_index_file(o.originals_index))
+      args.push_back("@" + o.originals_index);
+    std::string what;
+    if (output_is_read(out_id, {o.pack, o.originals_index}, args, &what)) {
+      io.err << "credcheck: --output " << o.output << " is also an input (" << what
+             << "); the report would replace it. Write the report somewhere else.\n";
+      return kExitUsage;
+    }
+  }
   std::string err;
   Pack pack;
   if (!load_pack(o.pack, &pack, &err)) {
     io.err << err << '\n';
+    return kExitUsage;
+  }
+  g_stop = false;
+  g_signal = 0;
+  StopOnSignals signals;  // from here on a signal ends the run with what is done
+  // Create the report's temporary file before scanning so a bad path is refused before any work.
+  ReportFile file;
+  if (!o.output.empty() && !file.open(o.output, &err)) {
+    io.err << "credcheck: --output " << err << '\n';
     return kExitUsage;
   }
   std::vector<Original> originals;
@@ -44,41 +110,91 @@ int run_scan(const ScanOptions& o, Streams& io) {
     io.err << "credcheck: " << err << '\n';
     return kExitUsage;
   }
-  // Open the report before scanning so a bad path is refused before any work.
-  std::ofstream file;
-  if (!o.output.empty()) {
-    file.open(o.output, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      io.err << "credcheck: --output " << o.output << ": cannot write there\n";
-      return kExitUsage;
-    }
+  if (g_signal != 0) {
+    io.err << "credcheck: stopped by " << signal_name(g_signal) << " while reading the originals\n";
+    return kExitIncomplete;
   }
-  std::vector<Result> results;
-  bool failed = false;
-  read_pages(expand_inputs(o.inputs, io.in), o.fetch, o.jobs,
-             [&](size_t, const Input& input, bool ok, PageRead& page, const std::string& e) {
-               results.push_back(ok ? check_page(std::move(page), pack, originals, o.base_url) : unreadable_result(input, e));
-               failed |= result_fails(results.back(), fail_on);
-             });
-  ReportHeader header;
-  header.version = "0.1.0";
-  header.pack = pack.name;
-  std::ostream& out = o.output.empty() ? io.out : file;
-  if (!write_report(o.format, header, results, out, &err)) {
+  const bool to_stdout = o.output.empty();
+  // A person at a terminal gets the readable summary; pipes and files get what they asked
+  // for (JSON unless --format says otherwise).
+  std::string format = o.format;
+  const bool out_on_terminal = to_stdout && &io.out == &std::cout && isatty(STDOUT_FILENO);
+  if (!o.format_given && out_on_terminal) format = "text";
+  std::ostream& out = to_stdout ? io.out : file.stream();
+  ResultSink sink(format, out);
+  if (!sink.open(&err)) {
     io.err << "credcheck: " << err << '\n';
     return kExitUsage;
   }
-  out.flush();
-  if (!out) {
-    io.err << "credcheck: writing the report failed" << (o.output.empty() ? "" : ": " + o.output) << '\n';
-    return kExitFindings;
+
+  ExpandOptions expand;
+  expand.empty_directory_is_error = false;  // an empty batch is refused as a whole, below
+  expand.max_page_bytes = o.fetch.max_bytes;
+  InputSource source(o.inputs, io.in, expand);
+  std::string fatal;  // ends the scan with exit 2: the inputs themselves are wrong
+  std::atomic<size_t> total{0};  // read where the source is (under the pullers' lock), shown elsewhere
+  auto next = [&](Input* input) {
+    bool more = source.next(input);
+    total = source.known_total();
+    if (!more) return false;
+    if (!input->is_url && !input->body && is_output(out_id, input->spec)) {
+      fatal = "--output " + o.output + " is also an input (" + input->spec +
+              "); the report would replace it. Write the report somewhere else.";
+      return false;
+    }
+    return true;
+  };
+  Progress progress(io.err, !o.quiet && &io.err == &std::cerr && isatty(STDERR_FILENO));
+  bool findings = false;
+  ReadControl control;
+  control.in_order = false;  // results are written as they finish; JSON is re-ordered from the spill
+  control.stop = &g_stop;
+  read_pages(next, o.fetch, o.jobs, control,
+             [&](size_t index, const Input& input, bool ok, PageRead& page, const std::string& e) {
+               Result r = ok ? check_page(std::move(page), pack, originals, o.base_url)
+                             : unreadable_result(input, e);
+               findings |= result_fails(r, fail_on);
+               if (out_on_terminal && format == "jsonl") progress.clear();  // lines, not a torn progress line
+               if (!sink.add(index, r)) g_stop = true;  // the report is lost: stop spending work on it
+               const Summary& s = sink.summary();
+               progress.update(s.inputs, total, s.unchecked);
+             });
+  progress.clear();
+  if (fatal.empty()) fatal = source.error();
+  if (!fatal.empty()) {
+    io.err << "credcheck: " << fatal << "\ncredcheck: nothing more was scanned"
+           << (to_stdout && format == "jsonl" ? "" : "; no report was written") << '\n';
+    return kExitUsage;
   }
-  Summary s = summarize(results);
-  io.err << "credcheck: " << s.inputs << " inputs: " << s.compliant << " compliant, " << s.violations
-         << " with violations, " << s.unchecked << " unchecked";
-  if (!o.output.empty()) io.err << "; report: " << o.output;
-  io.err << '\n';
-  return failed ? kExitFindings : kExitOk;
+  const Summary& s = sink.summary();
+  for (const std::string& note : source.notes()) io.err << "credcheck: " << note << '\n';
+  if (s.inputs == 0 && g_signal == 0 && sink.error().empty() && !o.allow_empty) {
+    io.err << "credcheck: nothing to scan: the inputs named no pages"
+           << " (pass --allow-empty if an empty batch is expected)\n";
+    return kExitUsage;
+  }
+  ReportHeader header;
+  header.version = "0.1.0";
+  header.pack = pack.name;
+  bool written = sink.finish(header, &err) && (to_stdout || file.commit(&err));
+  if (!written)
+    io.err << "credcheck: " << err << (to_stdout ? " (standard output)" : "") << '\n';
+  if (g_signal != 0) {
+    io.err << "credcheck: stopped by " << signal_name(g_signal) << " after " << s.inputs
+           << " inputs";
+    if (total > 0) io.err << " of " << total;
+    io.err << " were done; " << (written ? "the report holds those" : "no report was written")
+           << '\n';
+  }
+  if (!o.quiet) {
+    io.err << "credcheck: " << s.inputs << " inputs: " << s.compliant << " compliant, " << s.violations
+           << " with violations, " << s.unchecked << " unchecked";
+    if (!o.output.empty() && written) io.err << "; report: " << o.output;
+    io.err << '\n';
+  }
+  if (findings) return kExitFindings;
+  if (s.unchecked > 0 || !written || g_signal != 0) return kExitIncomplete;
+  return kExitOk;
 }
 
 }  // namespace
@@ -86,18 +202,34 @@ int run_scan(const ScanOptions& o, Streams& io) {
 Runner add_scan_command(CLI::App* app) {
   auto o = std::make_shared<ScanOptions>();
   CLI::App* cmd = app->add_subcommand("scan", "Check republished pages against a rule pack");
+  cmd->footer(
+      "Exit codes: 0 every input checked, no finding at or above --fail-on; 1 findings at or "
+      "above --fail-on; 2 usage, configuration or pack error, or nothing to scan; 3 no such "
+      "finding, but some inputs could not be checked, the scan was interrupted (SIGINT, "
+      "SIGTERM) or the report could not be written.");
   cmd->add_option("--rules", o->pack, "Rule pack (YAML)")->required();
   cmd->add_option("--original", o->originals, "A publisher's original (file, directory, URL, @list); repeatable")
       ->allow_extra_args(false);
   cmd->add_option("--originals", o->originals_index, "An index from `index build`, or a list file of originals");
-  cmd->add_option("-f,--format", o->format, "Report format")->check(CLI::IsMember(report_formats()));
-  cmd->add_option("-o,--output", o->output, "Write the report here instead of stdout");
+  cmd->add_option("-f,--format", o->format,
+                  "Report format (default: text on a terminal, json otherwise)")
+      ->check(CLI::IsMember(report_formats()))
+      ->each([o](const std::string&) { o->format_given = true; });
+  cmd->add_option("-o,--output", o->output,
+                  "Write the report here (whole or not at all: written beside it, then renamed) "
+                  "instead of stdout");
   cmd->add_option("--fail-on", o->fail_on, "Lowest severity that fails the run (note|warning|error)")
-      ->check(CLI::IsMember({"note", "warning", "error"}));
+      ->check(CLI::IsMember({"note", "warning", "error"}))
+      ->capture_default_str();
   cmd->add_option("--base-url", o->base_url,
                   "URL the local files will be published at: its host is their host (a canonical "
                   "link never is)");
-  cmd->add_option("inputs", o->inputs, "Pages: URL, file, directory, @list.txt, or - for stdin")->required();
+  cmd->add_flag("--allow-empty", o->allow_empty,
+                "An empty batch (no pages in the inputs) is an empty report and exit 0, not exit 2");
+  cmd->add_flag("-q,--quiet", o->quiet, "No progress line and no summary on stderr; errors only");
+  cmd->add_option("inputs", o->inputs,
+                  "Pages: URL, file, directory, @list.txt, or - for stdin (a list, or one HTML page)")
+      ->required();
   add_fetch_options(cmd, &o->fetch, &o->jobs);
   return [o](Streams& io) { return run_scan(*o, io); };
 }

@@ -38,8 +38,13 @@ class Fetcher {
 // The real fetcher, on libcurl.
 std::unique_ptr<Fetcher> make_curl_fetcher(const FetchOptions& options);
 
+// Is this body certainly not a page (a PDF, an image, an archive, JSON)? Judged by the
+// Content-Type when it names something else, then by the first bytes. *why: "not HTML
+// (application/pdf)".
+bool not_html(const Document& doc, std::string* why);
+
 // Reads a file input from disk or fetches a URL input through `fetcher`. Files over
-// options.max_bytes are refused the same way as bodies.
+// options.max_bytes are refused the same way as bodies; so is a body that is not_html().
 bool load_input(const Input& input, Fetcher& fetcher, const FetchOptions& options,
                 Document* doc, std::string* err);
 

@@ -28,7 +28,8 @@ bool has_html_extension(const fs::path& p) {
 // Every file *.html / *.htm under `root`, sorted by path, plus an error Input for each
 // directory that could not be read. Walks with an explicit stack and never follows a
 // symlink to a directory, so a link loop cannot make it run forever.
-void expand_directory(const fs::path& root, std::vector<Input>* out) {
+void expand_directory(const fs::path& root, bool empty_is_error, std::vector<Input>* out,
+                      std::vector<std::string>* notes) {
   std::vector<Input> found;
   std::vector<fs::path> pending{root};
   while (!pending.empty()) {
@@ -53,13 +54,16 @@ void expand_directory(const fs::path& root, std::vector<Input>* out) {
   std::sort(found.begin(), found.end(),
             [](const Input& a, const Input& b) { return a.spec < b.spec; });
   if (found.empty()) {
-    out->push_back(error_input(root.string(), root.string() + ": no .html or .htm files in it"));
+    std::string message = root.string() + ": no .html or .htm files in it";
+    if (empty_is_error) out->push_back(error_input(root.string(), message));
+    else notes->push_back(message);
   }
   for (Input& input : found) out->push_back(std::move(input));
 }
 
 // One argument that is not a list: a URL, a file or a directory.
-void expand_one(const std::string& arg, std::vector<Input>* out) {
+void expand_one(const std::string& arg, bool empty_directory_is_error, std::vector<Input>* out,
+                std::vector<std::string>* notes) {
   static const RE2 http_scheme(R"((?i)^https?:)");
   static const RE2 http_url(R"((?i)^https?://[^/?#\s\x00-\x1f\x7f]+[^\s\x00-\x1f\x7f]*$)");
   static const RE2 any_scheme(R"(^([A-Za-z][A-Za-z0-9+.\-]*):)");
@@ -76,7 +80,7 @@ void expand_one(const std::string& arg, std::vector<Input>* out) {
   fs::file_status st = fs::status(arg, ec);
   std::string scheme;
   if (fs::is_directory(st)) {
-    expand_directory(arg, out);
+    expand_directory(arg, empty_directory_is_error, out, notes);
   } else if (fs::is_regular_file(st)) {
     out->push_back(Input{arg, false, ""});
   } else if (st.type() == fs::file_type::not_found &&
@@ -100,79 +104,180 @@ std::string trim(const std::string& s) {
   return s.substr(b, e - b);
 }
 
-// Reads a list of inputs: one per line, blank and '#' lines skipped. Entries are
-// expanded with expand_one, so "@x" inside a list is just a file named "@x".
-// `spec` is the argument as given ("@list.txt" or "-"), `name` what errors call it.
-void expand_list(std::istream& in, const std::string& spec, const std::string& name,
-                 const ListLimits& limits, std::vector<Input>* out) {
-  std::string line;
-  size_t line_no = 0;
-  bool too_long = false;
-  // Returns false once the line cap is passed, which ends the reading.
-  auto finish_line = [&]() {
-    ++line_no;
-    if (line_no > limits.max_lines) {
-      out->push_back(error_input(spec, name + ": more than " + std::to_string(limits.max_lines) +
-                                           " lines; the rest is not read"));
-      return false;
-    }
-    if (too_long) {
-      out->push_back(error_input(spec, name + ":" + std::to_string(line_no) + ": longer than " +
-                                           std::to_string(limits.max_line_bytes) +
-                                           " bytes; skipped"));
-    } else {
-      if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-      std::string entry = trim(line);
-      if (!entry.empty() && entry[0] != '#') expand_one(entry, out);
-    }
-    line.clear();
-    too_long = false;
-    return true;
-  };
-  char buf[1 << 16];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    for (std::streamsize i = 0, n = in.gcount(); i < n; ++i) {
-      if (buf[i] == '\n') {
-        if (!finish_line()) return;
-      } else if (!too_long && line.size() >= limits.max_line_bytes) {
-        too_long = true;
-        line.clear();
-      } else if (!too_long) {
-        line.push_back(buf[i]);
-      }
-    }
+}  // namespace
+
+InputSource::InputSource(std::vector<std::string> args, std::istream& in, ExpandOptions options)
+    : args_(std::move(args)), in_(in), options_(options) {
+  first_simple_ = args_.size();
+  while (first_simple_ > 0) {
+    const std::string& a = args_[first_simple_ - 1];
+    std::error_code ec;
+    if (a == "-" || (a.size() > 1 && a[0] == '@') || fs::is_directory(a, ec)) break;
+    --first_simple_;
   }
-  if (!line.empty() || too_long) finish_line();
 }
 
-void expand_list_file(const std::string& arg, const ListLimits& limits,
-                      std::vector<Input>* out) {
+bool InputSource::next(Input* input) {
+  for (;;) {
+    if (!error_.empty()) return false;
+    if (!pending_.empty()) {
+      *input = std::move(pending_.back());
+      pending_.pop_back();
+      ++yielded_;
+      return true;
+    }
+    if (list_) {
+      next_list_entry();
+      continue;
+    }
+    if (arg_ >= args_.size()) return false;
+    const std::string& arg = args_[arg_++];
+    std::vector<Input> found;
+    if (arg == "-") {
+      start_stdin();
+    } else if (arg.size() > 1 && arg[0] == '@') {
+      open_list_file(arg, &found);
+    } else {
+      expand_one(arg, options_.empty_directory_is_error, &found, &notes_);
+    }
+    if (!found.empty())
+      pending_.assign(std::make_move_iterator(found.rbegin()), std::make_move_iterator(found.rend()));
+  }
+}
+
+void InputSource::open_list_file(const std::string& arg, std::vector<Input>* out) {
   std::string path = arg.substr(1);
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
     out->push_back(error_input(arg, path + ": is a directory, not a list"));
     return;
   }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
+  auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!*file) {
     out->push_back(error_input(arg, path + ": cannot open list (" +
                                         (fs::exists(path, ec) ? "not readable" : "no such file") +
                                         ")"));
     return;
   }
-  expand_list(file, arg, path, limits, out);
+  list_file_ = std::move(file);
+  start_list(list_file_->rdbuf(), path);
 }
 
-}  // namespace
+void InputSource::start_list(std::streambuf* buf, const std::string& name) {
+  list_ = buf;
+  list_name_ = name;
+  line_no_ = 0;
+}
+
+void InputSource::end_list() {
+  list_ = nullptr;
+  list_file_.reset();
+  list_prefix_.clear();
+  prefix_at_ = 0;
+}
+
+int InputSource::list_get() {
+  if (prefix_at_ < list_prefix_.size())
+    return static_cast<unsigned char>(list_prefix_[prefix_at_++]);
+  return list_->sbumpc();
+}
+
+// Reads lines until one names an input (it goes to pending_), the list ends, or the list
+// proves not to be one (error_). One line is held at a time, never the list.
+void InputSource::next_list_entry() {
+  using Traits = std::char_traits<char>;
+  const ListLimits& limits = options_.limits;
+  std::string line;
+  for (;;) {
+    line.clear();
+    bool any = false;
+    for (;;) {
+      int c = list_get();
+      if (c == Traits::eof()) break;
+      any = true;
+      if (c == '\n') break;
+      if (c == 0 || line.size() >= limits.max_line_bytes) {
+        error_ = list_name_ + ":" + std::to_string(line_no_ + 1) + ": " +
+                 (c == 0 ? std::string("a NUL byte")
+                         : "a line longer than " + std::to_string(limits.max_line_bytes) + " bytes") +
+                 ": not a list of inputs (one URL, file or directory per line)";
+        end_list();
+        return;
+      }
+      line.push_back(static_cast<char>(c));
+    }
+    if (!any) {
+      end_list();
+      return;
+    }
+    if (++line_no_ > limits.max_lines) {
+      error_ = list_name_ + ": more than " + std::to_string(limits.max_lines) +
+               " lines; split it into several lists";
+      end_list();
+      return;
+    }
+    if (line_no_ == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+    std::string entry = trim(line);
+    if (entry.empty() || entry[0] == '#') continue;
+    std::vector<Input> found;
+    expand_one(entry, options_.empty_directory_is_error, &found, &notes_);
+    if (found.empty()) continue;
+    pending_.assign(std::make_move_iterator(found.rbegin()), std::make_move_iterator(found.rend()));
+    return;
+  }
+}
+
+// "-": a page when stdin starts with markup, else a list. The bytes looked at to decide
+// are kept and read again as the start of the list or the page.
+void InputSource::start_stdin() {
+  using Traits = std::char_traits<char>;
+  std::streambuf* buf = in_.rdbuf();
+  list_prefix_.clear();
+  prefix_at_ = 0;
+  auto take = [&]() {
+    int c = buf->sbumpc();
+    if (c != Traits::eof()) list_prefix_.push_back(static_cast<char>(c));
+    return c;
+  };
+  int c = take();
+  bool html = false;
+  if (c == 0xFE || c == 0xFF) {
+    html = true;  // a UTF-16 byte-order mark: a page, never a list
+  } else {
+    if (c == 0xEF && take() == 0xBB && take() == 0xBF) c = take();
+    while ((c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') &&
+           list_prefix_.size() < options_.limits.max_line_bytes)
+      c = take();
+    html = c == '<';
+  }
+  if (!html) {
+    start_list(buf, "stdin");
+    return;
+  }
+  auto body = std::make_shared<std::string>(std::move(list_prefix_));
+  list_prefix_.clear();
+  char chunk[1 << 16];
+  for (std::streamsize n; (n = buf->sgetn(chunk, sizeof chunk)) > 0;) {
+    body->append(chunk, static_cast<size_t>(n));
+    if (body->size() > options_.max_page_bytes) {
+      pending_.push_back(error_input("-", "-: the page on stdin is larger than " +
+                                              std::to_string(options_.max_page_bytes) + " bytes"));
+      return;
+    }
+  }
+  Input page{"-", false, ""};
+  page.body = std::move(body);
+  pending_.push_back(std::move(page));
+}
 
 std::vector<Input> expand_inputs(const std::vector<std::string>& args, std::istream& in,
                                  const ListLimits& limits) {
+  ExpandOptions options;
+  options.limits = limits;
+  InputSource source(args, in, options);
   std::vector<Input> out;
-  for (const std::string& arg : args) {
-    if (arg == "-") expand_list(in, arg, "stdin", limits, &out);
-    else if (arg.size() > 1 && arg[0] == '@') expand_list_file(arg, limits, &out);
-    else expand_one(arg, &out);
-  }
+  for (Input input; source.next(&input);) out.push_back(std::move(input));
+  if (!source.error().empty()) out.push_back(error_input("@", source.error()));
   return out;
 }
 

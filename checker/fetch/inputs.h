@@ -1,7 +1,10 @@
-// Turns the command line's INPUT arguments into the list of pages to check.
+// Turns the command line's INPUT arguments into the pages to check, one at a time: lists
+// are read as the scan goes, so memory does not grow with the number of inputs.
 #pragma once
 
+#include <fstream>
 #include <istream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,24 +14,82 @@ struct Input {
   std::string spec;   // the file path or URL, as it will appear in the report's `input`
   bool is_url = false;
   std::string error;  // non-empty: this input cannot be read; it still becomes a result
+  // The page itself when it came on stdin ("-" holding HTML, not a list); spec is "-".
+  std::shared_ptr<const std::string> body;
 };
 
-// Expands arguments in order: an http(s) URL; a file; a directory (its *.html/*.htm
-// files, recursively, sorted); "@list.txt" (one INPUT per line, blank lines and lines
-// starting with '#' skipped, entries expanded the same way but not recursively as @);
-// and "-" (the same, read from `in`). An argument that names nothing readable
-// becomes one Input with `error` set, so the batch goes on and the report shows it.
-std::vector<Input> expand_inputs(const std::vector<std::string>& args, std::istream& in);
-
-// Bounds on what one list ("@list.txt" or "-") may hold, so `yes | credcheck scan -`
-// or a binary file given as a list ends with an error instead of exhausting memory.
+// Bounds on what one list ("@list.txt" or "-") may hold, so `yes | credcheck scan -`,
+// `@/dev/zero` or a binary file given as a list ends at once with an error instead of
+// running forever or exhausting memory.
 struct ListLimits {
-  size_t max_lines = 10'000'000;  // lines past this are not read; one error Input says so
-  size_t max_line_bytes = 64 << 10;  // a longer line becomes an error Input and is skipped
+  size_t max_lines = 10'000'000;     // more lines than this: the list is refused
+  size_t max_line_bytes = 64 << 10;  // a longer line (or a NUL byte): the list is refused
 };
 
-// expand_inputs() with explicit list limits (tests use small ones).
+struct ExpandOptions {
+  ListLimits limits;
+  // A directory with no pages: an error Input (true, as --original wants: a missing set of
+  // originals must fail), or nothing but a note (false: scan refuses an empty batch as a
+  // whole and names the empty directories).
+  bool empty_directory_is_error = true;
+  size_t max_page_bytes = 16 << 20;  // HTML on stdin larger than this is an error Input
+};
+
+// Yields the inputs of `args` in order: an http(s) URL; a file; a directory (its
+// *.html/*.htm files, recursively, sorted); "@list.txt" (one INPUT per line, blank lines
+// and lines starting with '#' skipped, entries expanded the same way but "@" is not
+// special inside a list); and "-": stdin, which is one page named "-" when it starts with
+// markup ('<' after optional whitespace, or a byte-order mark) and otherwise a list. An
+// argument that names nothing readable becomes one Input with `error` set, so the batch
+// goes on and the report shows it. A list that cannot be a list (a line past the cap, a
+// NUL byte, too many lines) ends the inputs with error() set: the command refuses it.
+class InputSource {
+ public:
+  InputSource(std::vector<std::string> args, std::istream& in, ExpandOptions options = {});
+
+  // The next input; false at the end, or after a fatal list error (then error() is set).
+  bool next(Input* input);
+  const std::string& error() const { return error_; }
+  // Arguments that gave no inputs and no error (empty directories when they are not errors).
+  const std::vector<std::string>& notes() const { return notes_; }
+  // How many inputs there are in all, once that is known (every argument expanded and no
+  // list still being read); 0 before.
+  size_t known_total() const {
+    if (list_ || arg_ < first_simple_) return 0;
+    return yielded_ + pending_.size() + (args_.size() - arg_);
+  }
+
+ private:
+  void open_list_file(const std::string& arg, std::vector<Input>* out);
+  void start_list(std::streambuf* buf, const std::string& name);
+  void end_list();
+  int list_get();
+  void next_list_entry();
+  void start_stdin();
+
+  std::vector<std::string> args_;
+  std::istream& in_;
+  ExpandOptions options_;
+  size_t arg_ = 0;
+  size_t yielded_ = 0;
+  // From this argument on, each gives exactly one input (no list, no directory).
+  size_t first_simple_ = 0;
+  std::vector<Input> pending_;  // reversed: the next input is at the back
+  // The list being read, if any.
+  std::unique_ptr<std::ifstream> list_file_;
+  std::streambuf* list_ = nullptr;
+  std::string list_name_;
+  std::string list_prefix_;  // bytes already taken from stdin while telling HTML from a list
+  size_t prefix_at_ = 0;
+  size_t line_no_ = 0;
+  std::string error_;
+  std::vector<std::string> notes_;
+};
+
+// Every input at once (for small sets such as --original). A fatal list error becomes a
+// final error Input, so the caller reports it as it reports an unreadable input.
 std::vector<Input> expand_inputs(const std::vector<std::string>& args, std::istream& in,
                                  const ListLimits& limits);
+std::vector<Input> expand_inputs(const std::vector<std::string>& args, std::istream& in);
 
 }  // namespace credcheck

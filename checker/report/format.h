@@ -1,6 +1,7 @@
 // Report formats by name: each writes the same results its own way.
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -9,11 +10,31 @@
 
 namespace credcheck {
 
+// The results of a report in order, visited one at a time, so a report can be written
+// from a spill file as well as from memory. Calls `each` for every result; returns false
+// with *err when they cannot be read back. Writers may visit more than once.
+using ResultVisitor =
+    std::function<bool(const std::function<void(const Result&)>& each, std::string* err)>;
+
 // Names of the formats `--format` accepts, in the order `--help` lists them.
 std::vector<std::string> report_formats();
 
-// Writes the report in `format`. Returns false with *err for an unknown format.
+// Writes the report in `format`; `summary` counts the results. Returns false with *err
+// for an unknown format or results that cannot be read back.
+bool write_report(const std::string& format, const ReportHeader& header, const Summary& summary,
+                  const ResultVisitor& results, std::ostream& out, std::string* err);
+
+// The same from results in memory.
 bool write_report(const std::string& format, const ReportHeader& header,
                   const std::vector<Result>& results, std::ostream& out, std::string* err);
+
+// One JSONL line (with its newline): the result, with "index" first when `index` is set,
+// so `report` can restore input order from results written as they finished.
+std::string jsonl_line(const Result& r, const size_t* index = nullptr);
+
+// The readable summary (`--format text`, scan's default on a terminal): one row per
+// input with its status and the rules that fired (or why it was not checked), then totals.
+bool write_text(const ReportHeader& header, const Summary& summary, const ResultVisitor& results,
+                std::ostream& out, std::string* err);
 
 }  // namespace credcheck

@@ -7,20 +7,21 @@ namespace credcheck {
 
 using json = nlohmann::ordered_json;
 
+void add_to_summary(const Result& r, Summary* s) {
+  ++s->inputs;
+  if (r.status == "compliant") ++s->compliant;
+  else if (r.status == "violation") ++s->violations;
+  else ++s->unchecked;
+  s->checked = s->compliant + s->violations;
+}
+
 Summary summarize(const std::vector<Result>& results) {
   Summary s;
-  s.inputs = results.size();
-  for (const Result& r : results) {
-    if (r.status == "compliant") ++s.compliant;
-    else if (r.status == "violation") ++s.violations;
-    else ++s.unchecked;
-  }
-  s.checked = s.compliant + s.violations;
+  for (const Result& r : results) add_to_summary(r, &s);
   return s;
 }
 
 bool result_fails(const Result& r, Severity threshold) {
-  if (r.status == "unchecked") return true;
   for (const Finding& f : r.findings) {
     Severity s;
     if (parse_severity(f.severity, &s) && s >= threshold) return true;
@@ -35,6 +36,8 @@ json finding_json(const Finding& f) {
           {"message", f.message},   {"evidence", f.evidence}, {"expected", f.expected},
           {"location", f.location}};
 }
+
+}  // namespace
 
 bool result_from_json(const json& j, Result* r, std::string* err) {
   if (!j.is_object() || !j.contains("input") || !j.contains("status")) {
@@ -63,8 +66,6 @@ bool result_from_json(const json& j, Result* r, std::string* err) {
   return true;
 }
 
-}  // namespace
-
 json result_json(const Result& r) {
   json findings = json::array();
   for (const Finding& f : r.findings) findings.push_back(finding_json(f));
@@ -88,10 +89,7 @@ json result_json(const Result& r) {
   };
 }
 
-json report_json(const ReportHeader& header, const std::vector<Result>& results) {
-  Summary s = summarize(results);
-  json list = json::array();
-  for (const Result& r : results) list.push_back(result_json(r));
+json report_head_json(const ReportHeader& header, const Summary& s) {
   return {
       {"tool", header.tool},
       {"version", header.version},
@@ -102,8 +100,15 @@ json report_json(const ReportHeader& header, const std::vector<Result>& results)
         {"compliant", s.compliant},
         {"violations", s.violations},
         {"unchecked", s.unchecked}}},
-      {"results", list},
   };
+}
+
+json report_json(const ReportHeader& header, const std::vector<Result>& results) {
+  json report = report_head_json(header, summarize(results));
+  json list = json::array();
+  for (const Result& r : results) list.push_back(result_json(r));
+  report["results"] = std::move(list);
+  return report;
 }
 
 bool results_from_json(const std::string& text, ReportHeader* header, std::vector<Result>* results,

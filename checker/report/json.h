@@ -22,6 +22,12 @@ struct ReportHeader {
 // fields|null, findings[], not_checked[], charset, fetched_at}.
 nlohmann::ordered_json result_json(const Result& r);
 
+// One result read back from result_json()'s form (an "index" key, if any, is ignored).
+bool result_from_json(const nlohmann::ordered_json& j, Result* r, std::string* err);
+
+// The report's head: {tool, version, pack, summary{…}}, without results.
+nlohmann::ordered_json report_head_json(const ReportHeader& header, const Summary& s);
+
 // The whole report: {tool, version, pack, summary{…}, results[…]}.
 nlohmann::ordered_json report_json(const ReportHeader& header, const std::vector<Result>& results);
 

@@ -35,8 +35,10 @@ struct Summary {
 };
 
 Summary summarize(const std::vector<Result>& results);
+void add_to_summary(const Result& r, Summary* s);
 
-// Does this result fail a run whose --fail-on is `threshold`? Unchecked inputs always do.
+// Does this result have a finding at or above --fail-on `threshold`? (An unchecked input
+// has none: the run's exit code counts it apart, as 3.)
 bool result_fails(const Result& r, Severity threshold);
 
 }  // namespace credcheck
