@@ -258,8 +258,9 @@ bool read_pack_file(const std::string& path, size_t max_bytes, std::string* text
     return false;
   }
   auto refuse = [&](uintmax_t size) {
-    *err = path + ":1:1: the pack is " + format_bytes(size) + " (" + std::to_string(size) +
-           " bytes); a pack may be at most " + format_bytes(max_bytes);
+    std::string exact = size < 1024 ? "" : " (" + std::to_string(size) + " bytes)";
+    *err = path + ":1:1: the pack is " + format_bytes(size) + exact +
+           "; a pack may be at most " + format_bytes(max_bytes);
     return false;
   };
   uintmax_t size = std::filesystem::file_size(path, ec);
