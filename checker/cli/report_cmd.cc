@@ -18,8 +18,8 @@ Runner add_report_command(CLI::App* app) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app->add_subcommand("report", "Re-render and merge saved results");
-  cmd->add_option("--in", o->in, "A JSON report or JSONL results; repeatable")
-      ->allow_extra_args(false)->required();
+  cmd->add_option("--in", o->in, "JSON reports or JSONL results: --in a.jsonl b.jsonl, or --in repeated")
+      ->required();
   cmd->add_option("-f,--format", o->format, "Report format")->check(CLI::IsMember(report_formats()));
   cmd->add_option("-o,--output", o->output, "Write here instead of stdout");
   cmd->add_option("--fail-on", o->fail_on, "Lowest severity that fails (note|warning|error)")

@@ -4,6 +4,7 @@
 
 #include "checker/cli/commands.h"
 #include "checker/cli/exit_status.h"
+#include "checker/cli/originals_option.h"
 #include "checker/cli/pipeline.h"
 #include "checker/report/format.h"
 
@@ -84,7 +85,8 @@ Runner add_scan_command(CLI::App* app) {
   cmd->add_option("--rules", o->pack, "Rule pack (YAML)")->required();
   cmd->add_option("--original", o->originals, "A publisher's original (file, directory, URL, @list); repeatable")
       ->allow_extra_args(false);
-  cmd->add_option("--originals", o->originals_index, "An index from `index build`, or a list file of originals");
+  cmd->add_option("--originals", o->originals_index, "An index from `index build`, or a list file of originals")
+      ->check(originals_file());
   cmd->add_option("-f,--format", o->format, "Report format")->check(CLI::IsMember(report_formats()));
   cmd->add_option("-o,--output", o->output, "Write the report here instead of stdout");
   cmd->add_option("--fail-on", o->fail_on, "Lowest severity that fails the run (note|warning|error)")
