@@ -20,7 +20,7 @@ struct Pack {
 
 // What one pack may hold, so that no pack file can spend unbounded time or memory at
 // load (README, "Rule packs"). Each is far above a real pack: rules/xijiang-daily.yaml
-// is 7 KiB with 7 rules and 12 patterns.
+// is 7 KiB with 7 rules and 3 patterns.
 struct PackLimits {
   size_t max_file_bytes = 4 << 20;  // the file, refused before it is parsed
   // Every key and value as the loader reads it, with each use of an alias counted
