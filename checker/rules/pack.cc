@@ -243,8 +243,8 @@ std::string yaml_files_in(const std::string& dir) {
   return out + (found.size() > 3 ? " (or another .yaml file there)?" : "?");
 }
 
-// The file's bytes, refused past `max_bytes` before they are parsed. Reads at most
-// max_bytes + 1, so a file that grows while read cannot get past the check.
+// The file's bytes, refused past `max_bytes` before they are parsed (by its size, and
+// again while reading, for a file that grows meanwhile).
 bool read_pack_file(const std::string& path, size_t max_bytes, std::string* text,
                     std::string* err) {
   std::error_code ec;
@@ -265,10 +265,12 @@ bool read_pack_file(const std::string& path, size_t max_bytes, std::string* text
   };
   uintmax_t size = std::filesystem::file_size(path, ec);
   if (!ec && size > max_bytes) return refuse(size);
-  text->resize(max_bytes + 1);
-  in.read(text->data(), static_cast<std::streamsize>(text->size()));
-  text->resize(static_cast<size_t>(in.gcount()));
-  if (text->size() > max_bytes) return refuse(text->size());
+  if (!ec) text->reserve(static_cast<size_t>(size));
+  char chunk[64 << 10];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text->append(chunk, static_cast<size_t>(in.gcount()));
+    if (text->size() > max_bytes) return refuse(text->size());  // it grew while read
+  }
   return true;
 }
 
