@@ -33,12 +33,16 @@ void add_fetch_options(CLI::App* cmd, FetchOptions* options, int* jobs) {
                    kMaxJobs);
 }
 
+namespace {
+
 // always_capture_default() shows an empty list as "=[]": nothing worth showing.
 void hide_empty_list_defaults(CLI::App* app) {
   for (CLI::Option* opt : app->get_options())
     if (opt->get_default_str() == "[]") opt->default_str("");
   for (CLI::App* sub : app->get_subcommands({})) hide_empty_list_defaults(sub);
 }
+
+}  // namespace
 
 int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
   CLI::App app{"credcheck: checks that republished news pages credit their source as the "
