@@ -29,6 +29,11 @@ std::atomic<size_t> g_allocations{0};
 #endif
 
 #if CREDCHECK_COUNT_ALLOCATIONS
+#if defined(__GNUC__) && !defined(__clang__)
+// GCC sees operator delete free() what it takes for operator new's memory; here both
+// are malloc's.
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
 void* operator new(size_t size) {
   g_allocations.fetch_add(1, std::memory_order_relaxed);
   if (void* p = std::malloc(size ? size : 1)) return p;
