@@ -1,29 +1,56 @@
 #include "checker/cli/cli.h"
 
+#include <algorithm>
 #include <iostream>
 #include <thread>
 
 #include "checker/cli/commands.h"
 #include "checker/cli/exit_status.h"
+#include "checker/cli/option_values.h"
 
 namespace credcheck {
 
+// Bounds past which a value is a mistake, not a wish: curl takes the timeout in
+// milliseconds as a long, and a page is read whole into memory.
+constexpr double kMaxTimeoutSeconds = 24 * 3600;
+constexpr uint64_t kMaxPageBytes = uint64_t{1} << 30;
+constexpr int kMaxJobs = 256;
+
 void add_fetch_options(CLI::App* cmd, FetchOptions* options, int* jobs) {
-  cmd->add_option("--timeout", options->timeout_s, "Seconds allowed for each fetch")
-      ->check(CLI::PositiveNumber);
+  add_seconds_option(cmd, "--timeout", &options->timeout_s,
+                     "Time allowed for each fetch: 30 (seconds), 30s, 500ms, 2m; at most 24h",
+                     kMaxTimeoutSeconds);
   cmd->add_flag("--allow-private", options->allow_private,
                 "Allow loopback and private addresses (refused by default)");
-  cmd->add_option("--max-bytes", options->max_bytes, "Largest page accepted, in bytes")
-      ->check(CLI::PositiveNumber);
-  *jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  cmd->add_option("-j,--jobs", *jobs, "Pages read in parallel")->check(CLI::Range(1, 256));
+  add_bytes_option(cmd, "--max-bytes", &options->max_bytes,
+                   "Largest page accepted: bytes, or K, M, G (1024-based: 1M = 1048576); "
+                   "at most 1G",
+                   kMaxPageBytes);
+  *jobs = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u,
+                                      static_cast<unsigned>(kMaxJobs)));
+  add_count_option(cmd, "-j,--jobs", jobs,
+                   "Pages read in parallel, 1 to 256 (default: the number of cores)", 1,
+                   kMaxJobs);
 }
+
+namespace {
+
+// always_capture_default() shows an empty list as "=[]": nothing worth showing.
+void hide_empty_list_defaults(CLI::App* app) {
+  for (CLI::Option* opt : app->get_options())
+    if (opt->get_default_str() == "[]") opt->default_str("");
+  for (CLI::App* sub : app->get_subcommands({})) hide_empty_list_defaults(sub);
+}
+
+}  // namespace
 
 int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
   CLI::App app{"credcheck: checks that republished news pages credit their source as the "
                "publisher's copyright notice demands"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "credcheck 0.1.0");
+  // Every option's help shows its default ("--format=json"); inherited by subcommands.
+  app.option_defaults()->always_capture_default();
 
   // Subcommands in one table, as ninja keeps its tools.
   struct Command {
@@ -35,6 +62,7 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
   };
   std::vector<Runner> runners;
   for (const Command& c : commands) runners.push_back(c.add(&app));
+  hide_empty_list_defaults(&app);
 
   try {
     app.parse(argc, argv);

@@ -54,8 +54,8 @@ Runner add_report_command(CLI::App* app) {
   cmd->footer("Exit codes: 0 every result checked, no finding at or above --fail-on; 1 findings "
               "at or above --fail-on; 2 a file that is not a report; 3 unchecked results, or the "
               "report could not be written.");
-  cmd->add_option("--in", o->in, "A JSON report or JSONL results; repeatable")
-      ->allow_extra_args(false)->required();
+  cmd->add_option("--in", o->in, "JSON reports or JSONL results: --in a.jsonl b.jsonl, or --in repeated")
+      ->required();
   cmd->add_option("-f,--format", o->format, "Report format")->check(CLI::IsMember(report_formats()));
   cmd->add_option("-o,--output", o->output,
                   "Write here instead of stdout (whole or not at all: written beside it, then renamed)");

@@ -6,6 +6,7 @@
 
 #include "checker/cli/commands.h"
 #include "checker/cli/exit_status.h"
+#include "checker/cli/originals_option.h"
 #include "checker/cli/pipeline.h"
 #include "checker/rules/engine.h"
 #include "checker/rules/registry.h"
@@ -150,7 +151,8 @@ Runner add_rules_command(CLI::App* app) {
       "test", "Run a pack over pages with NAME.expected files (fired rule ids) beside them");
   test_cmd->add_option("--rules", o->pack, "Rule pack (YAML)")->required();
   test_cmd->add_option("--original", o->originals, "A publisher's original; repeatable")->allow_extra_args(false);
-  test_cmd->add_option("--originals", o->originals_index, "An index or a list file of originals");
+  test_cmd->add_option("--originals", o->originals_index, "An index or a list file of originals")
+      ->check(originals_file());
   test_cmd->add_option("--base-url", o->base_url, "URL the local files will be published at");
   test_cmd->add_option("inputs", o->inputs, "Pages with .expected files")->required();
   add_fetch_options(test_cmd, &o->fetch, &o->jobs);

@@ -8,6 +8,7 @@
 
 #include "checker/cli/commands.h"
 #include "checker/cli/exit_status.h"
+#include "checker/cli/originals_option.h"
 #include "checker/cli/output_safety.h"
 #include "checker/cli/pipeline.h"
 #include "checker/cli/progress.h"
@@ -210,7 +211,8 @@ Runner add_scan_command(CLI::App* app) {
   cmd->add_option("--rules", o->pack, "Rule pack (YAML)")->required();
   cmd->add_option("--original", o->originals, "A publisher's original (file, directory, URL, @list); repeatable")
       ->allow_extra_args(false);
-  cmd->add_option("--originals", o->originals_index, "An index from `index build`, or a list file of originals");
+  cmd->add_option("--originals", o->originals_index, "An index from `index build`, or a list file of originals")
+      ->check(originals_file());
   cmd->add_option("-f,--format", o->format,
                   "Report format (default: text on a terminal, json otherwise)")
       ->check(CLI::IsMember(report_formats()))

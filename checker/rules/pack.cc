@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 #include <yaml-cpp/depthguard.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -10,6 +11,7 @@
 
 #include "checker/rules/params.h"
 #include "checker/rules/registry.h"
+#include "checker/text/units.h"
 
 namespace credcheck {
 namespace {
@@ -89,11 +91,20 @@ bool valid_id(const std::string& id) {
 }
 
 // The kind's parameters (the rule's keys other than the common ones) as YAML text.
+// Emitted straight from the pack's nodes: assigning them into a new YAML::Node would
+// merge the whole document's node set into it, once per rule (quadratic in the pack).
 std::string params_text(const YAML::Node& rule) {
-  YAML::Node params(YAML::NodeType::Map);
-  for (const auto& entry : rule)
-    if (!contains(kRuleKeys, entry.first.Scalar())) params[entry.first.Scalar()] = entry.second;
-  return params.size() == 0 ? "" : YAML::Dump(params);
+  YAML::Emitter out;
+  bool any = false;
+  for (const auto& entry : rule) {
+    if (contains(kRuleKeys, entry.first.Scalar())) continue;
+    if (!any) out << YAML::BeginMap;
+    any = true;
+    out << YAML::Key << entry.first << YAML::Value << entry.second;
+  }
+  if (!any) return "";
+  out << YAML::EndMap;
+  return out.c_str();
 }
 
 std::unique_ptr<Rule> read_rule(const YAML::Node& node,
@@ -142,7 +153,44 @@ std::unique_ptr<Rule> read_rule(const YAML::Node& node,
   return rule;
 }
 
-bool read_pack(const YAML::Node& root, Pack* pack, std::string* err) {
+// Refuses a document whose text, read the way the loader reads it (every use of an
+// alias expanded again), passes `budget`: yaml-cpp shares an aliased node, but each
+// read of it copies its text, so 10,000 aliases of a 1 MB value would cost 10 GB.
+// Each node costs 1 when it is reached and its scalar's bytes when it is read, so the
+// walk itself stops within the budget, however the aliases nest (or loop).
+bool check_text_budget(const YAML::Node& root, size_t budget, std::string* err) {
+  size_t spent = 1;
+  std::vector<YAML::Node> todo{root};
+  auto over = [&](const YAML::Node& at) {
+    *err = param_error(at, "the pack's text passes " + format_bytes(budget) +
+                               " with every alias expanded (each use of an alias counts "
+                               "again), the most a pack may hold");
+    return false;
+  };
+  auto reach = [&](const YAML::Node& node) {
+    if (++spent > budget) return false;
+    todo.push_back(node);
+    return true;
+  };
+  while (!todo.empty()) {
+    YAML::Node node = std::move(todo.back());
+    todo.pop_back();
+    if (node.IsScalar()) {
+      if (node.Scalar().size() > budget - spent) return over(node);
+      spent += node.Scalar().size();
+    } else if (node.IsSequence()) {
+      for (const YAML::Node& item : node)
+        if (!reach(item)) return over(item);
+    } else if (node.IsMap()) {
+      for (const auto& entry : node)
+        if (!reach(entry.first) || !reach(entry.second)) return over(entry.first);
+    }
+  }
+  return true;
+}
+
+bool read_pack(const YAML::Node& root, const PackLimits& limits, Pack* pack, std::string* err) {
+  if (!check_text_budget(root, limits.max_text_bytes, err)) return false;
   if (!root.IsMap()) {
     *err = param_error(root, "expected a map with keys " + list_keys(kTopKeys));
     return false;
@@ -160,6 +208,14 @@ bool read_pack(const YAML::Node& root, Pack* pack, std::string* err) {
     *err = param_error(rules, "'rules' must be a list of at least one rule");
     return false;
   }
+  if (rules.size() > limits.max_rules) {
+    *err = param_error(rules, "'rules' holds " + std::to_string(rules.size()) +
+                                  " rules; a pack may hold at most " +
+                                  std::to_string(limits.max_rules));
+    return false;
+  }
+  PatternBudget patterns(limits.max_patterns, limits.max_pattern_bytes,
+                         limits.max_pattern_program);
   std::map<std::string, YAML::Mark> ids;
   for (const YAML::Node& node : rules) {
     std::unique_ptr<Rule> rule = read_rule(node, &ids, err);
@@ -169,22 +225,70 @@ bool read_pack(const YAML::Node& root, Pack* pack, std::string* err) {
   return true;
 }
 
-}  // namespace
-
-bool load_pack(const std::string& path, Pack* pack, std::string* err) {
+// "; did you mean DIR/a.yaml?" for the .yaml files directly inside `dir` (the first
+// few found), or "" when there is none.
+std::string yaml_files_in(const std::string& dir) {
+  std::vector<std::string> found;
   std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string ext = it->path().extension().string();
+    if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec)) found.push_back(it->path().string());
+    if (found.size() > 3) break;  // a few are enough to point the way
+  }
+  if (found.empty()) return "";
+  std::sort(found.begin(), found.end());
+  std::string out = "; did you mean ";
+  for (size_t i = 0; i < found.size() && i < 3; ++i)
+    out += (i == 0 ? "" : i + 1 == std::min<size_t>(found.size(), 3) ? " or " : ", ") + found[i];
+  return out + (found.size() > 3 ? " (or another .yaml file there)?" : "?");
+}
+
+// The file's bytes, refused past `max_bytes` before they are parsed (by its size, and
+// again while reading, for a file that grows meanwhile).
+bool read_pack_file(const std::string& path, size_t max_bytes, std::string* text,
+                    std::string* err) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    *err = path + ": is a directory; a rule pack is one YAML file" + yaml_files_in(path);
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!std::filesystem::is_regular_file(path, ec) || !in) {
     *err = path + ": cannot read the rule pack (no such file)";
     return false;
   }
-  std::string text(std::istreambuf_iterator<char>(in), {});
+  auto refuse = [&](uintmax_t size) {
+    std::string exact = size < 1024 ? "" : " (" + std::to_string(size) + " bytes)";
+    *err = path + ":1:1: the pack is " + format_bytes(size) + exact +
+           "; a pack may be at most " + format_bytes(max_bytes);
+    return false;
+  };
+  uintmax_t size = std::filesystem::file_size(path, ec);
+  if (!ec && size > max_bytes) return refuse(size);
+  if (!ec) text->reserve(static_cast<size_t>(size));
+  char chunk[64 << 10];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text->append(chunk, static_cast<size_t>(in.gcount()));
+    if (text->size() > max_bytes) return refuse(text->size());  // it grew while read
+  }
+  return true;
+}
+
+}  // namespace
+
+bool load_pack(const std::string& path, Pack* pack, std::string* err) {
+  return load_pack(path, PackLimits(), pack, err);
+}
+
+bool load_pack(const std::string& path, const PackLimits& limits, Pack* pack, std::string* err) {
+  std::string text;
+  if (!read_pack_file(path, limits.max_file_bytes, &text, err)) return false;
   Pack loaded;
   loaded.path = path;
   std::string where;
   try {
     YAML::Node root = YAML::Load(text);
-    if (read_pack(root, &loaded, &where)) {
+    if (read_pack(root, limits, &loaded, &where)) {
       *pack = std::move(loaded);
       return true;
     }

@@ -18,12 +18,31 @@ struct Pack {
   std::vector<std::unique_ptr<Rule>> rules;
 };
 
+// What one pack may hold, so that no pack file can spend unbounded time or memory at
+// load (README, "Rule packs"). Each is far above a real pack: rules/xijiang-daily.yaml
+// is 7 KiB with 7 rules and 3 patterns.
+struct PackLimits {
+  size_t max_file_bytes = 4 << 20;  // the file, refused before it is parsed
+  // Every key and value as the loader reads it, with each use of an alias counted
+  // again (and 1 byte per node, so empty values count too): aliases may repeat a value
+  // only within this budget.
+  size_t max_text_bytes = 16 << 20;
+  size_t max_rules = 10'000;
+  size_t max_patterns = 20'000;        // RE2 patterns over all rules
+  size_t max_pattern_bytes = 1 << 20;  // their total length
+  size_t max_pattern_program = 1'000'000;  // their total RE2 program size (instructions)
+};
+
 // Reads and validates a pack. On any error returns false, leaves *pack untouched and
 // sets *err to "path:line:col: what was expected" (1-based): YAML syntax, a missing
 // `pack`/`publisher`/`rules`, an unknown or duplicate key (typo protection: the message
 // lists the keys allowed there), an unknown kind (the message lists the known ones), a
 // missing or ill-typed parameter, an invalid RE2 pattern (with RE2's error), a bad
-// severity, a duplicate rule id. An unreadable file gives "path: cannot read …".
+// severity, a duplicate rule id, a pack past one of `limits` (the message says which
+// and the budget). An unreadable file gives "path: cannot read …". Linear in the pack.
+bool load_pack(const std::string& path, const PackLimits& limits, Pack* pack, std::string* err);
+
+// load_pack() with the default limits.
 bool load_pack(const std::string& path, Pack* pack, std::string* err);
 
 }  // namespace credcheck

@@ -11,6 +11,7 @@
 #include "checker/rules/registry.h"
 #include "checker/rules/rules_test_util.h"
 #include "checker/text/normalize.h"
+#include "tests/support/files.h"
 
 namespace credcheck {
 namespace {
@@ -152,6 +153,18 @@ TEST(PackErrorTest, UnreadableFile) {
   std::string err;
   EXPECT_FALSE(load_pack("/nonexistent/pack.yaml", &pack, &err));
   EXPECT_EQ(err, "/nonexistent/pack.yaml: cannot read the rule pack (no such file)");
+}
+
+TEST(PackErrorTest, DirectoryNamesThePacksInside) {
+  Pack pack;
+  std::string err;
+  std::string dir = std::string(CREDCHECK_SOURCE_DIR) + "/rules";
+  EXPECT_FALSE(load_pack(dir, &pack, &err));
+  EXPECT_EQ(err, dir + ": is a directory; a rule pack is one YAML file; did you mean " + dir +
+                     "/xijiang-daily.yaml?");
+  test_support::TempDir empty;
+  EXPECT_FALSE(load_pack(empty.dir().string(), &pack, &err));
+  EXPECT_EQ(err, empty.dir().string() + ": is a directory; a rule pack is one YAML file");
 }
 
 TEST(PackErrorTest, YamlSyntax) {

@@ -1,6 +1,7 @@
 #include "checker/rules/params.h"
 
 #include "checker/rules/registry.h"
+#include "checker/text/units.h"
 
 namespace credcheck {
 namespace {
@@ -16,7 +17,49 @@ bool missing(const YAML::Node& rule, const char* key, const char* what, std::str
   return false;
 }
 
+thread_local PatternBudget* open_budget = nullptr;
+
 }  // namespace
+
+PatternBudget::PatternBudget(size_t max_patterns, size_t max_bytes, size_t max_program)
+    : max_patterns_(max_patterns),
+      max_bytes_(max_bytes),
+      max_program_(max_program),
+      outer_(open_budget) {
+  open_budget = this;
+}
+
+PatternBudget::~PatternBudget() { open_budget = outer_; }
+
+bool PatternBudget::charge(size_t bytes, std::string* why) {
+  PatternBudget* b = open_budget;
+  if (!b) return true;
+  if (b->patterns_ + 1 > b->max_patterns_) {
+    *why = "a pack may hold at most " + std::to_string(b->max_patterns_) + " RE2 patterns";
+    return false;
+  }
+  if (bytes > b->max_bytes_ - b->bytes_) {
+    *why = "the pack's RE2 patterns pass " + format_bytes(b->max_bytes_) +
+           " in all, the most a pack may hold";
+    return false;
+  }
+  ++b->patterns_;
+  b->bytes_ += bytes;
+  return true;
+}
+
+bool PatternBudget::charge_program(size_t instructions, std::string* why) {
+  PatternBudget* b = open_budget;
+  if (!b) return true;
+  if (instructions > b->max_program_ - b->program_) {
+    *why = "the pack's RE2 patterns compile to more than " + std::to_string(b->max_program_) +
+           " instructions in all, the most a pack may hold (a repeated class such as "
+           "\\pL{100} compiles large)";
+    return false;
+  }
+  b->program_ += instructions;
+  return true;
+}
 
 bool read_string(const YAML::Node& rule, const char* key, bool required, std::string* out,
                  std::string* err) {
@@ -72,12 +115,21 @@ bool PatternList::read(const YAML::Node& rule, const char* key, RE2::Anchor anch
       *err = param_error(item, std::string("each item of '") + key + "' must be an RE2 pattern");
       return false;
     }
+    std::string why;
+    if (!PatternBudget::charge(item.Scalar().size(), &why)) {
+      *err = param_error(item, why);
+      return false;
+    }
     // Compiled alone first: RE2::Set's error text does not say which pattern failed.
     RE2 re(item.Scalar(), options);
     std::string set_error;
     if (!re.ok() || set->Add(item.Scalar(), &set_error) < 0) {
       *err = param_error(item, "invalid RE2 pattern '" + item.Scalar() + "': " +
                                    (re.ok() ? set_error : re.error()));
+      return false;
+    }
+    if (!PatternBudget::charge_program(static_cast<size_t>(re.ProgramSize()), &why)) {
+      *err = param_error(item, why);
       return false;
     }
     patterns.push_back(item.Scalar());

@@ -22,6 +22,35 @@ bool read_string(const YAML::Node& rule, const char* key, bool required, std::st
 bool read_string_list(const YAML::Node& rule, const char* key, bool required,
                       std::vector<std::string>* out, std::string* err);
 
+// A pack's budget for RE2 patterns (PackLimits): load_pack() opens one for each load,
+// and PatternList::read() charges every pattern it reads to the budget open on its
+// thread, refusing one past it before compiling anything. A scope rather than a
+// parameter so that every kind's factory keeps one signature; a rule built outside a
+// load (a kind's unit test) is charged to nothing.
+class PatternBudget {
+ public:
+  // Opens it on this thread (until destroyed): at most `max_patterns` patterns, of
+  // `max_bytes` in all, compiling to `max_program` RE2 instructions in all.
+  PatternBudget(size_t max_patterns, size_t max_bytes, size_t max_program);
+  ~PatternBudget();
+  PatternBudget(const PatternBudget&) = delete;
+  PatternBudget& operator=(const PatternBudget&) = delete;
+
+  // Charges one pattern of `bytes` to the open budget, if any, before it is compiled.
+  // False past a budget, with *why saying which ("a pack may hold at most 20000 RE2
+  // patterns").
+  static bool charge(size_t bytes, std::string* why);
+
+  // Charges a compiled pattern's RE2 program size: the compile cost a pattern's length
+  // does not show ("\pL{100}" is 8 bytes and 119,000 instructions).
+  static bool charge_program(size_t instructions, std::string* why);
+
+ private:
+  size_t max_patterns_, max_bytes_, max_program_;
+  size_t patterns_ = 0, bytes_ = 0, program_ = 0;
+  PatternBudget* outer_;
+};
+
 // RE2 patterns from a pack, compiled once at load and tested in one pass (RE2::Set).
 class PatternList {
  public:
