@@ -228,7 +228,8 @@ void header_account(const PageContext& ctx, Fields* out) {
   for (size_t i = ctx.title_block + 1; i + 1 < ctx.pb.blocks.size() && i < end; ++i) {
     const Block& b = ctx.pb.blocks[i];
     const Block& next = ctx.pb.blocks[i + 1];
-    if (b.medium >= 0 || b.link_chars * 2 > b.chars || next.medium >= 0) continue;
+    if (b.medium >= 0 || b.link_chars * 2 > b.chars || next.medium >= 0 || !ctx.readable(i))
+      continue;
     const std::string& s = ctx.match_text[i];
     if (!RE2::FullMatch(s, name) || !RE2::PartialMatch(ctx.match_text[i + 1], time_line) ||
         has_outlet_suffix(s) || generic_source(s) || cut_at_next_label(s) != s)
@@ -274,7 +275,7 @@ void extract_bylines(const PageContext& ctx, Fields* out) {
   const PageBlocks& pb = ctx.pb;
   for (size_t i = 0; i < pb.blocks.size(); ++i) {
     const Block& b = pb.blocks[i];
-    if (b.medium >= 0 || b.chars > 400 || b.link_chars * 2 > b.chars) continue;
+    if (b.medium >= 0 || b.chars > 400 || b.link_chars * 2 > b.chars || !ctx.readable(i)) continue;
     bracket_credits(ctx, i, out);
     std::vector<Credit> found;
     role_credits(ctx.match_text[i], false, &found);

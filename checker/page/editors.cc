@@ -33,7 +33,7 @@ bool find_editor(const PageContext& ctx, size_t i, std::string* value) {
 void extract_editors(const PageContext& ctx, Fields* out) {
   for (size_t i = 0; i < ctx.match_text.size(); ++i) {
     if (out->editors.size() >= kMaxListed) break;
-    if (ctx.pb.blocks[i].medium >= 0 || ctx.pb.blocks[i].chars > 300) continue;
+    if (ctx.pb.blocks[i].medium >= 0 || ctx.pb.blocks[i].chars > 300 || !ctx.readable(i)) continue;
     std::string v;
     if (!find_editor(ctx, i, &v)) continue;
     if (std::find(out->editors.begin(), out->editors.end(), v) == out->editors.end())

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "checker/page/article.h"
 #include "checker/page/blocks.h"
 #include "checker/page/fields.h"
 #include "checker/page/meta.h"
@@ -32,6 +33,11 @@ struct PageContext {
   // simplified_view() of free_text: patterns run over this and cut values out of
   // free_text at the same offsets, so traditional pages read like simplified ones.
   std::vector<std::string> match_text;
+  // Where the article stands: credits are read only in its zones (see article.h).
+  ArticleZones article;
+  bool readable(size_t i) const {
+    return i < article.zone.size() && article.zone[i] != Zone::outside;
+  }
 };
 
 // The printed text behind `piece`, a part of match_text[i].
@@ -61,8 +67,8 @@ void extract_editors(const PageContext& ctx, Fields* out);
 // 原标题 / 原题.
 void extract_original_title(const PageContext& ctx, Fields* out);
 
-// The main text: lines of the densest text container, joined by '\n'.
-std::string extract_text(const PageBlocks& pb);
+// The main text: lines of the body container (ArticleZones::body), joined by '\n'.
+std::string extract_text(const PageBlocks& pb, pugi::xml_node body);
 
 // Text of an element and all its descendants, clean_space()d (iterative); empty when
 // the raw text runs over max_bytes.

@@ -23,7 +23,8 @@ void extract_original_title(const PageContext& ctx, Fields* out) {
   static const RE2 tail("[（(]\\s*(?:本文)?原(?:标)?题\\s*[:：]\\s*([^（）()]+?)\\s*[）)]\\s*$");
   for (size_t i = 0; i < ctx.match_text.size(); ++i) {
     const std::string& t = ctx.match_text[i];
-    if (ctx.pb.blocks[i].medium >= 0 || t.find("题") == std::string::npos) continue;
+    if (ctx.pb.blocks[i].medium >= 0 || !ctx.readable(i) || t.find("题") == std::string::npos)
+      continue;
     re2::StringPiece m;
     if (RE2::FullMatch(t, line, &m) || RE2::PartialMatch(t, tail, &m)) {
       std::string v = strip_quotes(printed_at(ctx, i, std::string_view(m.data(), m.size())));

@@ -194,7 +194,8 @@ bool labelled_sources(const PageContext& ctx, size_t i, Fields* out) {
 // "2019年11月25日 18:57 参考消息": the outlet right after the date in the header.
 void dated_source(const PageContext& ctx, size_t i, Fields* out) {
   static const RE2 re(
-      "^(?:\\d{4}[-年/.]\\d{1,2}[-月/.]\\d{1,2}日?)\\s*(?:\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s*"
+      "^(?:(?:https?://)?[A-Za-z0-9.-]+\\.[A-Za-z]{2,}\\S*\\s+)?"  // the site's address first
+      "(?:\\d{4}[-年/.]\\d{1,2}[-月/.]\\d{1,2}日?)\\s*(?:\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s*"
       "([^\\s\\d:：]{2,20})$");
   re2::StringPiece piece;
   if (!RE2::FullMatch(ctx.match_text[i], re, &piece)) return;
@@ -212,9 +213,10 @@ void extract_sources(const PageContext& ctx, Fields* out) {
   size_t head_from = ctx.title_block == kNoBlock ? 0 : ctx.title_block + 1;
   size_t head_to = std::min(ctx.body_begin + 1, head_from + 12);
   for (size_t i = 0; i < pb.blocks.size(); ++i) {
-    if (pb.blocks[i].medium >= 0 || pb.blocks[i].chars > 400) continue;
+    if (pb.blocks[i].medium >= 0 || pb.blocks[i].chars > 400 || !ctx.readable(i)) continue;
     bool labelled = labelled_sources(ctx, i, out);
-    if (!labelled && i >= head_from && i < head_to) dated_source(ctx, i, out);
+    bool head = (i >= head_from && i < head_to) || ctx.article.zone[i] == Zone::above;
+    if (!labelled && head) dated_source(ctx, i, out);
   }
   // <meta name=source> only when the page prints no credit.
   if (out->sources.empty() && !ctx.meta.source.empty()) {
