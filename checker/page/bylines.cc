@@ -110,7 +110,8 @@ bool opens_credit(char32_t before) {
 // text, follow a space or mark, or carry a colon (作者：).
 void role_credits(const std::string& s, bool anywhere, std::vector<Credit>* out) {
   static const RE2 role(
-      "((?:特约|首席|实习|见习|本报|本刊|本台|本网|总台|驻\\p{Han}{1,4})?记者|通讯员|"
+      "((?:特约|首席|实习|见习|本报|本刊|本台|本网|总台|驻\\p{Han}{1,4})?记者|通讯员|实习生|"
+      "(?:特约|本报|本刊|本台|本网)?评论员|"
       "文\\s*[/／]\\s*图|图\\s*[/／]\\s*文|文\\s*[/／|｜:：]|执笔\\s*[/／:：]?|撰文\\s*[/／:：]?|"
       "主笔\\s*[/／:：]|作者(?:\\s*[:：]|\\s+))");
   re2::StringPiece in(s), m;
@@ -118,7 +119,8 @@ void role_credits(const std::string& s, bool anywhere, std::vector<Credit>* out)
     size_t rb = static_cast<size_t>(m.data() - s.data());
     size_t re = rb + m.size();
     size_t ab = rb;  // the affiliation printed before the role: 西江日报记者
-    bool reporter = m.ends_with("记者") || m.ends_with("通讯员");
+    bool reporter = m.ends_with("记者") || m.ends_with("通讯员") || m.ends_with("评论员") ||
+                    m.ends_with("实习生");
     for (int k = 0; k < 16 && ab > 0 && reporter; ++k) {
       size_t p = prev_cp(s, ab), q = p;
       if (!affiliation_char(utf8::next(s, &q))) break;
