@@ -31,6 +31,11 @@ struct ArticleZones {
 // `title_block` is the headline's block or kNoBlock. Linear in the blocks.
 ArticleZones find_article(const PageBlocks& pb, size_t title_block);
 
+// The zones around a given body (`heavy`: its text weighs enough to trust it; else
+// the whole page is read). find_article() = the densest container + this.
+ArticleZones zones_around(const PageBlocks& pb, pugi::xml_node body, bool heavy,
+                          size_t title_block);
+
 // "/html/body/div[2]/p[3]": where a credit stands, for evidence.
 std::string node_path(pugi::xml_node n);
 

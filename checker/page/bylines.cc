@@ -85,7 +85,17 @@ bool read_names(const std::string& s, size_t at, Credit* c) {
     size_t j = end;
     char32_t next = utf8::next(s, &j);
     if (end_mark(next)) return true;
-    if (!list_separator(next)) {  // the last "name" ran into a sentence
+    if (next == U'（' || next == U'(') {  // 陈明远（某某大学教授）；李思琪（…）
+      size_t close = s.find(next == U'（' ? "）" : ")", j);
+      if (close == std::string::npos || utf8::length(std::string_view(s).substr(j, close - j)) > 30)
+        return true;
+      end = close + (next == U'（' ? 3 : 1);
+      if (end >= s.size()) return true;
+      j = end;
+      next = utf8::next(s, &j);
+      if (next != U'；' && next != ';' && !list_separator(next)) return true;
+    }
+    if (!list_separator(next) && next != U'；' && next != ';') {  // ran into a sentence
       while (!c->names.empty() && c->names.back().begin >= start) c->names.pop_back();
       return !c->names.empty();
     }

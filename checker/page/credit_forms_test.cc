@@ -93,6 +93,16 @@ TEST(CreditForms, NamesFusedWithTheirAffiliation) {
   EXPECT_THAT(f.authors, ElementsAre("陈明远", "李思琪"));
 }
 
+TEST(CreditForms, NamesWithTheirAffiliationInBrackets) {
+  Fields f = extract_snippet(article("作者：陈明远（某某大学教授）；李思琪（某某研究院研究员）"));
+  EXPECT_THAT(f.authors, ElementsAre("陈明远", "李思琪"));
+}
+
+TEST(CreditForms, AgencyReportersListed) {
+  Fields f = extract_snippet(article("", "", "", "<p>某某社记者李明远、王志强、张华</p>"));
+  EXPECT_THAT(f.authors, ElementsAre("李明远", "王志强", "张华"));
+}
+
 TEST(CreditForms, CommentatorAndIntern) {
   Fields f = extract_snippet(article("本报评论员 陈明远"));
   EXPECT_THAT(f.authors, ElementsAre("陈明远"));

@@ -31,15 +31,22 @@ std::string printed_date(const PageContext& ctx) {
 // Where each credit was read: the first block in the article's zones printing it
 // (a credit read across two blocks is found by its first word). A credit printed in
 // no block came from <meta>.
+// Bounded for hostile pages: kMaxListed credits located, each among the first
+// kLocateBlocks readable blocks (real pages have a few thousand blocks).
+constexpr size_t kLocateBlocks = 20000;
+
 void locate_credits(const PageContext& ctx, Fields* out) {
+  std::vector<size_t> readable;
+  for (size_t i = 0; i < ctx.pb.blocks.size() && readable.size() < kLocateBlocks; ++i)
+    if (ctx.readable(i) && ctx.pb.blocks[i].medium < 0) readable.push_back(i);
   auto locate = [&](const char* field, const std::string& line) {
-    if (out->credit_locations.size() >= 4 * kMaxListed) return;
+    if (out->credit_locations.size() >= kMaxListed) return;
     CreditLocation loc{field, line, "meta", ""};
     std::string head = line.substr(0, line.find(' '));
     for (const std::string& want : {line, head}) {
       if (want.empty()) continue;
-      for (size_t i = 0; i < ctx.pb.blocks.size(); ++i) {
-        if (!ctx.readable(i) || ctx.pb.blocks[i].text.find(want) == std::string::npos) continue;
+      for (size_t i : readable) {
+        if (ctx.pb.blocks[i].text.find(want) == std::string::npos) continue;
         loc.zone = zone_name(ctx.article.zone[i]);
         loc.path = node_path(ctx.pb.blocks[i].node);
         out->credit_locations.push_back(std::move(loc));
@@ -78,7 +85,7 @@ Fields extract_fields(const pugi::xml_document& doc) {
     extract_original_title(ctx, &out);
     out.canonical = meta.canonical;
     out.published = meta.published.empty() ? printed_date(ctx) : meta.published;
-    out.text = extract_text(pb, ctx.article.body);
+    out.text = extract_text(pb, ctx.article);
     locate_credits(ctx, &out);
   } catch (const std::exception&) {
     // Only std::bad_alloc is expected here (a page too big for memory): the fields read

@@ -68,7 +68,7 @@ void extract_editors(const PageContext& ctx, Fields* out);
 void extract_original_title(const PageContext& ctx, Fields* out);
 
 // The main text: lines of the body container (ArticleZones::body), joined by '\n'.
-std::string extract_text(const PageBlocks& pb, pugi::xml_node body);
+std::string extract_text(const PageBlocks& pb, const ArticleZones& article);
 
 // Text of an element and all its descendants, clean_space()d (iterative); empty when
 // the raw text runs over max_bytes.

@@ -35,7 +35,7 @@ struct Fields {
   std::string canonical;                  // <link rel=canonical> or og:url
   std::string published;                  // as printed or as in meta (ISO when from meta)
   std::string text;                       // the article's main text, paragraphs joined by '\n'
-  std::vector<CreditLocation> credit_locations;  // one per credit above, in field order
+  std::vector<CreditLocation> credit_locations;  // per credit above, in field order (<= 64)
 };
 
 }  // namespace credcheck
