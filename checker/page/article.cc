@@ -220,6 +220,23 @@ ArticleZones zones_around(const PageBlocks& pb, pugi::xml_node body, bool heavy,
   return a;
 }
 
+std::vector<size_t> body_edge(const PageBlocks& pb, const ArticleZones& a, bool top, size_t count) {
+  std::vector<size_t> out;
+  if (!a.found) return out;
+  auto text = [&](size_t i) { return pb.blocks[i].medium < 0; };
+  if (top) {
+    for (size_t i = a.body_first; i <= a.body_last && out.size() < count; ++i)
+      if (text(i) && a.zone[i] == Zone::body) out.push_back(i);
+    return out;
+  }
+  for (size_t i = a.body_last + 1; i < a.zone.size() && a.zone[i] == Zone::below; ++i)
+    if (text(i)) out.push_back(i);
+  size_t in_body = 0;
+  for (size_t i = a.body_last + 1; i-- > a.body_first && in_body < count;)
+    if (text(i) && a.zone[i] == Zone::body) out.push_back(i), ++in_body;
+  return out;
+}
+
 std::string node_path(pugi::xml_node n) {
   std::vector<std::string> steps;
   for (int hops = 0; n && n.type() == pugi::node_element && hops < 64; ++hops, n = n.parent()) {

@@ -36,6 +36,11 @@ ArticleZones find_article(const PageBlocks& pb, size_t title_block);
 ArticleZones zones_around(const PageBlocks& pb, pugi::xml_node body, bool heavy,
                           size_t title_block);
 
+// The text blocks at an edge of the body, where bracketed credits stand: the first
+// `count` body blocks (top), or the last `count` body blocks and the zone below.
+// Empty when no article was found.
+std::vector<size_t> body_edge(const PageBlocks& pb, const ArticleZones& a, bool top, size_t count);
+
 // "/html/body/div[2]/p[3]": where a credit stands, for evidence.
 std::string node_path(pugi::xml_node n);
 

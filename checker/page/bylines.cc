@@ -81,7 +81,14 @@ bool read_names(const std::string& s, size_t at, Credit* c) {
     }
     if (end >= s.size()) return true;
     re2::StringPiece rest(s.data() + end, s.size() - end);
-    if (RE2::PartialMatch(rest, tail)) return true;
+    if (RE2::PartialMatch(rest, tail)) {
+      // "记者 彭冲 山东冠县报道": after a name, a word right before 报道 is the place.
+      static const RE2 place_tail("^(?:报道|发自)");
+      if (c->names.size() > 1 && c->names.back().begin >= start && start > at &&
+          RE2::PartialMatch(rest, place_tail))
+        c->names.pop_back();
+      return true;
+    }
     size_t j = end;
     char32_t next = utf8::next(s, &j);
     if (end_mark(next)) return true;
@@ -219,6 +226,29 @@ void bracket_credits(const PageContext& ctx, size_t i, Fields* out) {
   }
 }
 
+// Names alone in brackets: "（常书香 马丹阳）" closing the text, "[ 黄宇 ] 来源：…" in the
+// meta line. Every name must look like a person's.
+void bracketed_names(const PageContext& ctx, size_t i, bool tail, Fields* out) {
+  static const RE2 at_end("([（(]\\s*([\\p{Han}·]{2,4}(?:[\\s、]+[\\p{Han}·]{2,4}){0,3})\\s*[）)])[。.]?$");
+  static const RE2 before_source(
+      "([\\[【]\\s*([\\p{Han}·]{2,4}(?:[\\s、]+[\\p{Han}·]{2,4}){0,3})\\s*[\\]】])[^\\p{Han}\\[\\]【】]{0,3}(?:来\\s*源|$)");  // a stray mark between
+  re2::StringPiece whole, run;
+  if (!RE2::PartialMatch(ctx.match_text[i], tail ? at_end : before_source, &whole, &run)) return;
+  // Several names need one common surname among them; a lone name needs its own.
+  std::vector<std::string> names = split_names(std::string_view(run.data(), run.size()));
+  bool surname = false;
+  for (const auto& n : names) {
+    if (!looks_like_person(n) || has_outlet_suffix(n)) return;
+    surname = surname || starts_with_surname(n);
+  }
+  if (!surname || (names.size() == 1 && !starts_with_surname(names[0]))) return;
+  std::vector<std::string> printed;
+  for (const auto& n : split_names(printed_at(ctx, i, std::string_view(run.data(), run.size()))))
+    printed.push_back(n);
+  if (printed.size() == names.size())
+    add_credit(printed_at(ctx, i, std::string_view(whole.data(), whole.size())), printed, out);
+}
+
 // "石佳/中国青年报": a name, a slash and the outlet, alone on a line.
 void name_slash_outlet(const PageContext& ctx, size_t i, Fields* out) {
   static const RE2 re("^([\\p{Han}·]{2,4})\\s*[/／]\\s*([\\p{Han}A-Za-z·]{2,16})$");
@@ -297,6 +327,11 @@ void extract_bylines(const PageContext& ctx, Fields* out) {
                  printed_names(ctx, i, c), out);
     name_slash_outlet(ctx, i, out);
   }
+  constexpr size_t kEdgeBlocks = 3;
+  for (size_t i : body_edge(pb, ctx.article, false, kEdgeBlocks)) bracketed_names(ctx, i, true, out);
+  for (size_t i = 0; i < pb.blocks.size(); ++i)
+    if (ctx.article.zone[i] == Zone::above || ctx.article.zone[i] == Zone::page)
+      if (pb.blocks[i].medium < 0 && pb.blocks[i].chars <= 120) bracketed_names(ctx, i, false, out);
   meta_author(ctx, out);
   header_account(ctx, out);
   drop_editors(out);

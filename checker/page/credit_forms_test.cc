@@ -103,6 +103,28 @@ TEST(CreditForms, AgencyReportersListed) {
   EXPECT_THAT(f.authors, ElementsAre("李明远", "王志强", "张华"));
 }
 
+TEST(CreditForms, NamesInBracketsBeforeTheSource) {
+  Fields f = extract_snippet(article("2004年7月16日08:19 [ 陈明远 ] 来源：[ 某江日报 ]"));
+  EXPECT_THAT(f.authors, ElementsAre("陈明远"));
+  EXPECT_THAT(f.sources, ElementsAre("某江日报"));
+}
+
+TEST(CreditForms, NamesInParenthesesClosingTheText) {
+  Fields f = extract_snippet(article("2025-04-13", "", "（陈明远 李思琪 ）"));
+  EXPECT_THAT(f.authors, ElementsAre("陈明远", "李思琪"));
+  // Not an outlet, and a bracketed word that is no name is not a byline.
+  EXPECT_THAT(f.sources, IsEmpty());
+  EXPECT_THAT(extract_snippet(article("2025-04-13", "", "（图文无关）")).authors, IsEmpty());
+  // Several names need one common surname among them (常 is not on the short list).
+  EXPECT_THAT(extract_snippet(article("2025-04-13", "", "（常明远 李思琪）")).authors,
+              ElementsAre("常明远", "李思琪"));
+}
+
+TEST(CreditForms, PlaceBeforeBaodao) {
+  Fields f = extract_snippet(article("", "", "", "<p>某京报记者 陈明远 某省某县报道</p>"));
+  EXPECT_THAT(f.authors, ElementsAre("陈明远"));
+}
+
 TEST(CreditForms, CommentatorAndIntern) {
   Fields f = extract_snippet(article("本报评论员 陈明远"));
   EXPECT_THAT(f.authors, ElementsAre("陈明远"));

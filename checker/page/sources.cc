@@ -270,22 +270,8 @@ void extract_sources(const PageContext& ctx, Fields* out) {
     bool head = (i >= head_from && i < head_to) || ctx.article.zone[i] == Zone::above;
     if (!labelled && head) dated_source(ctx, i, out);
   }
-  if (ctx.article.found) {
-    std::vector<size_t> texts;  // text blocks above, in and just below the body
-    for (size_t i = 0; i < pb.blocks.size(); ++i) {
-      Zone z = ctx.article.zone[i];
-      if (pb.blocks[i].medium < 0 && (z == Zone::above || z == Zone::body || z == Zone::below))
-        texts.push_back(i);
-    }
-    size_t first_body = 0;
-    while (first_body < texts.size() && ctx.article.zone[texts[first_body]] != Zone::body) ++first_body;
-    for (size_t k = first_body; k < texts.size() && k < first_body + kEdgeBlocks; ++k)
-      bracketed_outlet(ctx, texts[k], true, out);
-    size_t end_body = texts.size();
-    while (end_body > 0 && ctx.article.zone[texts[end_body - 1]] != Zone::body) --end_body;
-    size_t stop = std::max(first_body, end_body > kEdgeBlocks ? end_body - kEdgeBlocks : 0);
-    for (size_t k = texts.size(); k-- > stop;) bracketed_outlet(ctx, texts[k], false, out);
-  }
+  for (size_t i : body_edge(pb, ctx.article, true, kEdgeBlocks)) bracketed_outlet(ctx, i, true, out);
+  for (size_t i : body_edge(pb, ctx.article, false, kEdgeBlocks)) bracketed_outlet(ctx, i, false, out);
   // <meta name=source> only when the page prints no credit.
   if (out->sources.empty() && !ctx.meta.source.empty()) {
     const std::string& printed = ctx.meta.source;
