@@ -130,7 +130,7 @@ void role_credits(const std::string& s, bool anywhere, std::vector<Credit>* out)
       "((?:特约|首席|实习|见习|本报|本刊|本台|本网|总台|驻\\p{Han}{1,4})?记者|通讯员|实习生|"
       "(?:特约|本报|本刊|本台|本网)?评论员|"
       "文\\s*[/／]\\s*图|图\\s*[/／]\\s*文|文\\s*[/／|｜:：]|执笔\\s*[/／:：]?|撰文\\s*[/／:：]?|"
-      "主笔\\s*[/／:：]|作者(?:\\s*[:：]|\\s+))");
+      "主笔\\s*[/／:：]|作者(?:\\s*[:：|｜]|\\s+))");
   re2::StringPiece in(s), m;
   for (int guard = 0; guard < 16 && RE2::FindAndConsume(&in, role, &m); ++guard) {
     size_t rb = static_cast<size_t>(m.data() - s.data());
@@ -150,7 +150,8 @@ void role_credits(const std::string& s, bool anywhere, std::vector<Credit>* out)
     }
     bool slash_role = m.starts_with("文") || m.starts_with("图");
     if (slash_role && utf8::is_han(before)) continue;  // 全文：, 原文： are words
-    bool labelled = m.find("：") != re2::StringPiece::npos || m.find(":") != re2::StringPiece::npos;
+    bool labelled = m.find("：") != re2::StringPiece::npos || m.find(":") != re2::StringPiece::npos ||
+                    m.find("|") != re2::StringPiece::npos || m.find("｜") != re2::StringPiece::npos;
     if (!anywhere && ab != 0 && !(labelled && !slash_role) && !opens_credit(before)) continue;
     Credit c;
     c.line.begin = ab;

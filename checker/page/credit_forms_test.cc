@@ -56,6 +56,12 @@ TEST(CreditForms, OtherLabelWordings) {
   }
 }
 
+TEST(CreditForms, PipeAsTheSeparator) {
+  Fields f = extract_snippet(article("来源 | 某江日报　作者 | 陈明远"));
+  EXPECT_THAT(f.sources, ElementsAre("某江日报"));
+  EXPECT_THAT(f.authors, ElementsAre("陈明远"));
+}
+
 TEST(CreditForms, PlatformDisclaimerIsNoSource) {
   Fields f = extract_snippet("<p>本文来自某某新闻客户端自媒体，不代表某某新闻的观点和立场。</p>");
   EXPECT_THAT(f.sources, IsEmpty());

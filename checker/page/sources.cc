@@ -29,7 +29,7 @@ bool next_label(const std::string& text, size_t from, Label* out) {
   static const RE2 re(
       "((?:本文|文章|信息|稿件|资料|新闻|内容)?来\\s*源于?|本文转载自|本文转自|转载自|转自|"
       "(?:本文|文章|稿件)来自|稿\\s*源|出\\s*处|(?:本文)?原载于?|摘自|选自|转引自)"
-      "(\\s*[:：]\\s*|\\s+|$)?");
+      "(\\s*[:：|｜]\\s*|\\s+|$)?");  // 来源：X, 来源 X, 来源 | X
   static const RE2 media_prefix("(?:图片|照片|图|视频|数据|资金|收入|图文)$");
   re2::StringPiece in(text);
   in.remove_prefix(from);
@@ -37,8 +37,8 @@ bool next_label(const std::string& text, size_t from, Label* out) {
   for (int guard = 0; guard < 32 && RE2::PartialMatch(in, re, &label, &sep); ++guard) {
     size_t begin = static_cast<size_t>(label.data() - text.data());
     size_t end = begin + label.size() + sep.size();
-    bool colon =
-        sep.find("：") != re2::StringPiece::npos || sep.find(':') != re2::StringPiece::npos;
+    bool colon = sep.find("：") != re2::StringPiece::npos || sep.find(':') != re2::StringPiece::npos ||
+                 sep.find('|') != re2::StringPiece::npos || sep.find("｜") != re2::StringPiece::npos;
     bool transfer = (label.ends_with("自") && label != "转自") || label.starts_with("原载") ||
                     label.starts_with("本文原载");  // the outlet follows directly
     char32_t before = cp_before(text, begin);
