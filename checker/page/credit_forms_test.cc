@@ -144,6 +144,17 @@ TEST(CreditForms, EditorWithTheSitesName) {
   EXPECT_THAT(f.authors, IsEmpty());
 }
 
+TEST(CreditForms, NoTitleNoHeadingTheLineAboveTheDate) {
+  Fields f = extract_snippet(
+      "<html><head></head><body><div><a href=/>首页</a> - <a href=/n>新闻</a></div>"
+      "<div><b>河堤夜跑步道亮灯</b></div><div>2025-04-13 10:00 来源：某江日报</div><div>"
+      "<p>入夜后，沿河堤新建的夜跑步道亮起了暖黄色的灯带，不少市民结伴前来散步、慢跑。</p>"
+      "<p>据介绍，步道全长六公里，沿途设置了三处补水点和两座公共卫生间，方便市民使用。</p>"
+      "</div></body></html>");
+  EXPECT_EQ(f.title, "河堤夜跑步道亮灯");
+  EXPECT_THAT(f.sources, ElementsAre("某江日报"));
+}
+
 TEST(CreditForms, NoTitleElement) {
   Fields f = extract_snippet(
       "<html><head></head><body><h1>河堤夜跑步道亮灯</h1><p>来源：某江日报</p>"

@@ -78,6 +78,13 @@ Fields extract_fields(const pugi::xml_document& doc) {
     out.title = extract_title(doc, pb, meta, &ctx.title_block);
     ctx.body_begin = find_body_begin(pb, ctx.title_block);
     ctx.article = find_article(pb, ctx.title_block);
+    if (out.title.empty()) {
+      out.title = headline_above_body(pb, ctx.article, &ctx.title_block);
+      if (ctx.title_block != kNoBlock) {
+        ctx.article.zone[ctx.title_block] = Zone::headline;
+        ctx.body_begin = find_body_begin(pb, ctx.title_block);
+      }
+    }
     extract_media_credits(&ctx, &out);  // first: the rest must not read credits as bylines
     extract_sources(ctx, &out);
     extract_editors(ctx, &out);

@@ -48,6 +48,11 @@ std::string printed_at(const PageContext& ctx, size_t i, std::string_view piece)
 std::string extract_title(const pugi::xml_document& doc, const PageBlocks& pb,
                           const PageMeta& meta, size_t* block);
 
+// On a page offering no headline (no <title>, og:title or heading): the short line
+// right above the date line over the body. Sets *block (or kNoBlock).
+std::string headline_above_body(const PageBlocks& pb, const ArticleZones& article,
+                                size_t* block);
+
 // First block of running text after `title_block` (a long, link-poor line), or the
 // number of blocks when there is none.
 size_t find_body_begin(const PageBlocks& pb, size_t title_block);
