@@ -49,6 +49,22 @@ TEST(ArticleZones, RelatedExcerptReportersAreNotAuthors) {
   EXPECT_THAT(f.authors, IsEmpty());
 }
 
+TEST(ArticleZones, CommentsAreNotTheArticles) {
+  Fields f = extract_snippet(page(
+      "2025-04-13 10:00", "<div class=comment-list><p>网友甲：这条新闻来源：某江日报，记者 陈明远 写得好</p></div>",
+      ""));
+  EXPECT_THAT(f.sources, IsEmpty());
+  EXPECT_THAT(f.authors, IsEmpty());
+}
+
+TEST(ArticleZones, UnclassedRelatedListAfterItsHeadingLine) {
+  Fields f = extract_snippet(page(
+      "2025-04-13 10:00",
+      "<div><div>相关阅读</div><div><p>（记者 陈明远）城西公园改造完工 来源：某江日报</p></div></div>", ""));
+  EXPECT_THAT(f.sources, IsEmpty());
+  EXPECT_THAT(f.authors, IsEmpty());
+}
+
 TEST(ArticleZones, RelatedBoxInsideTheBodyIsOut) {
   std::string html = page(
       "来源：某江日报", "", "");
