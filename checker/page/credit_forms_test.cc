@@ -85,6 +85,11 @@ TEST(CreditForms, OutletInSquareBracketsOpeningTheText) {
   EXPECT_THAT(f.source_lines, ElementsAre("【某江日报】"));
 }
 
+TEST(CreditForms, OutletInSquareBracketsBeforeTheSourceLabel) {
+  Fields f = extract_snippet(article("2025-04-13 10:00 【某江日报】 来源：某城发布"));
+  EXPECT_THAT(f.sources, ElementsAre("某城发布", "某江日报"));
+}
+
 TEST(CreditForms, OutletInParenthesesClosingTheText) {
   Fields f = extract_snippet(article("2025-04-13", "", "（某江日报）"));
   EXPECT_THAT(f.sources, ElementsAre("某江日报"));

@@ -240,19 +240,25 @@ void dated_source(const PageContext& ctx, size_t i, Fields* out) {
   add_source(outlet, outlet, out);
 }
 
-// An outlet alone in brackets at the edge of the text: "【西江日报】" opening a
-// paragraph near the top, "（西江日报）" closing one near the end.
-void bracketed_outlet(const PageContext& ctx, size_t i, bool top, Fields* out) {
+// An outlet alone in brackets: "【西江日报】" opening a paragraph near the top of the
+// text (kLead) or standing before 来源 in the meta line (kMeta), "（西江日报）" closing
+// a paragraph near the end (kTail).
+enum class Edge { kLead, kMeta, kTail };
+
+void bracketed_outlet(const PageContext& ctx, size_t i, Edge edge, Fields* out) {
   static const RE2 lead("^[【\\[]([^【】\\[\\]\\s]{2,16})[】\\]]");
+  static const RE2 meta("[【\\[]\\s*([^【】\\[\\]\\s]{2,16})\\s*[】\\]][^\\p{Han}\\[\\]【】]{0,3}(?:来\\s*源|$)");
   static const RE2 tail("[（(]([^（）()\\s]{2,16})[）)][。.]?$");
+  const RE2& re = edge == Edge::kLead ? lead : edge == Edge::kMeta ? meta : tail;
   re2::StringPiece m;
-  if (!RE2::PartialMatch(ctx.match_text[i], top ? lead : tail, &m)) return;
+  if (!RE2::PartialMatch(ctx.match_text[i], re, &m)) return;
   std::string outlet = printed_at(ctx, i, std::string_view(m.data(), m.size()));
   std::string_view name(m.data(), m.size());
   if (!has_outlet_suffix(name) || generic_source(name) || looks_like_person(name) ||
       cut_at_next_label(name).size() != name.size())
     return;
-  add_source(std::string(top ? "【" : "（") + outlet + (top ? "】" : "）"), outlet, out);
+  bool square = edge != Edge::kTail;
+  add_source(std::string(square ? "【" : "（") + outlet + (square ? "】" : "）"), outlet, out);
 }
 
 // The first and last few text blocks of the body, where bracketed outlets stand.
@@ -270,8 +276,13 @@ void extract_sources(const PageContext& ctx, Fields* out) {
     bool head = (i >= head_from && i < head_to) || ctx.article.zone[i] == Zone::above;
     if (!labelled && head) dated_source(ctx, i, out);
   }
-  for (size_t i : body_edge(pb, ctx.article, true, kEdgeBlocks)) bracketed_outlet(ctx, i, true, out);
-  for (size_t i : body_edge(pb, ctx.article, false, kEdgeBlocks)) bracketed_outlet(ctx, i, false, out);
+  for (size_t i = 0; i < pb.blocks.size(); ++i)
+    if (ctx.article.zone[i] == Zone::above && pb.blocks[i].medium < 0 && pb.blocks[i].chars <= 120)
+      bracketed_outlet(ctx, i, Edge::kMeta, out);
+  for (size_t i : body_edge(pb, ctx.article, true, kEdgeBlocks))
+    bracketed_outlet(ctx, i, Edge::kLead, out);
+  for (size_t i : body_edge(pb, ctx.article, false, kEdgeBlocks))
+    bracketed_outlet(ctx, i, Edge::kTail, out);
   // <meta name=source> only when the page prints no credit.
   if (out->sources.empty() && !ctx.meta.source.empty()) {
     const std::string& printed = ctx.meta.source;
