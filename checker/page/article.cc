@@ -95,15 +95,15 @@ bool inside(pugi::xml_node n, pugi::xml_node container) {
   return false;
 }
 
-// Containers that hold no article text: readability's "unlikely candidates" and the
-// pinyin names Chinese CMSs give the same boxes (xgxw 相关新闻, tuijian 推荐...).
-// A <footer> inside an <article> is the article's own (HTML5): its credits count.
 bool in_article_element(pugi::xml_node n) {
   for (int hops = 0; n && hops < 1000; ++hops, n = n.parent())
     if (std::strcmp(n.name(), "article") == 0) return true;
   return false;
 }
 
+// Containers that hold no article text: readability's "unlikely candidates" and the
+// pinyin names Chinese CMSs give the same boxes (xgxw 相关新闻, tuijian 推荐...).
+// A <footer> inside an <article> is the article's own (HTML5): its credits count.
 bool non_article(pugi::xml_node n) {
   std::string_view name = n.name();
   if (name == "nav" || name == "aside" || name == "form") return true;
@@ -121,9 +121,11 @@ bool non_article(pugi::xml_node n) {
 
 // A heading that starts the boxes after an article: 相关新闻, 延伸阅读, 网友评论...
 bool boxes_heading(const Block& b) {
+  // 相关, 延伸 and 推荐 stand alone too; 图片, 视频, 最新... only with a box word.
   static const RE2 re(
-      "^[【\\[]?(?:相关|延伸|推荐|热点|热门|精彩|更多|猜你喜欢|网友|最新|专题|图片|视频)"
-      "(?:新闻|阅读|报道|文章|推荐|评论|资讯|排行|专题|链接)?[】\\]]?(?:[:：>»]|\\s|$)");
+      "^[【\\[]?(?:(?:相关|延伸|推荐|热点|热门|精彩|更多|网友|最新|专题|图片|视频)"
+      "(?:新闻|阅读|报道|文章|推荐|评论|资讯|排行|专题|链接|图片|视频)|相关|延伸|推荐|猜你喜欢)"
+      "[】\\]]?(?:[:：>»·]|\\s|$)");
   return b.chars <= 12 && RE2::PartialMatch(b.text, re);
 }
 
@@ -186,6 +188,7 @@ ArticleZones zones_around(const PageBlocks& pb, pugi::xml_node body, bool heavy,
     body_path.insert(p.hash_value());
   // The body, without the boxes of related stories inside it: a box is the body's
   // child holding its heading, or the rows of links after a heading standing alone.
+  const std::unordered_set<size_t> body_only{body.hash_value()};
   pugi::xml_node box;
   bool box_rows = false;
   for (size_t i = first; i <= last; ++i) {
@@ -199,7 +202,7 @@ ArticleZones zones_around(const PageBlocks& pb, pugi::xml_node body, bool heavy,
     if (box && !box_rows && inside(b.node, box)) continue;
     if (box_rows && (link_list(b) || b.medium >= 0)) continue;
     box = pugi::xml_node();
-    if (off_article(b.node, {body.hash_value()})) continue;
+    if (off_article(b.node, body_only)) continue;
     a.zone[i] = Zone::body;
   }
   // Above: the meta lines between the headline and the body.
