@@ -37,6 +37,8 @@ constexpr double kMinBodyWeight = 60;
 // kAboveNoTitle before the body when the headline is not above it; and the kBelow
 // blocks after the body, until a related list, a heading or a sidebar starts.
 constexpr size_t kAbove = 25, kAboveNoTitle = 8, kBelow = 12;
+// Lines read over the headline, when they share its container.
+constexpr size_t kOverHeadline = 2;
 // Rows of links in a row that end the zone below (a list of related stories).
 constexpr int kLinkRows = 5;
 
@@ -211,6 +213,16 @@ ArticleZones zones_around(const PageBlocks& pb, pugi::xml_node body, bool heavy,
   for (size_t i = from; i < first; ++i)
     if (!off_article(pb.blocks[i].node, body_path)) a.zone[i] = Zone::above;
   if (title_block != kNoBlock && title_block < n) a.zone[title_block] = Zone::headline;
+  // The headline area: a meta line printed just over the headline, beside it in the
+  // same container ("<div class=info>来源：…</div><h1>…</h1>").
+  if (title_above) {
+    pugi::xml_node head_box = pb.blocks[title_block].node.parent();
+    for (size_t i = title_block, k = 0; i-- > 0 && k < kOverHeadline; ++k) {
+      const Block& b = pb.blocks[i];
+      if (b.node.parent() != head_box || link_list(b)) break;
+      if (!off_article(b.node, body_path)) a.zone[i] = Zone::above;
+    }
+  }
   // Below: editor lines, 原标题 notes and trailing credits, until the boxes start.
   int links_in_row = 0;
   for (size_t i = last + 1; i < n && i <= last + kBelow; ++i) {

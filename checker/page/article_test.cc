@@ -92,6 +92,13 @@ TEST(ArticleZones, CreditsAboveAndBelowTheBodyCount) {
   EXPECT_EQ(f.credit_locations[2].zone, "below-body");
 }
 
+TEST(ArticleZones, MetaLineOverTheHeadline) {
+  std::string html = page("", "", "<h3>热点</h3><p>来源：某方日报</p>");
+  html.replace(html.find("<h1>"), 0, "<div class=meta>2025-04-13 来源：某江日报</div>");
+  Fields f = extract_snippet(html);
+  EXPECT_THAT(f.sources, ElementsAre("某江日报"));
+}
+
 TEST(ArticleZones, TrailingBylineInTheBody) {
   std::string html = page("", "", "");
   html.replace(html.find("</div><div class=right>") - 6, 0, "<p>（记者 陈明远）</p>");
