@@ -111,13 +111,15 @@ bool non_article(pugi::xml_node n) {
   if (name == "nav" || name == "aside" || name == "form") return true;
   std::string attrs = std::string(n.attribute("class").value()) + " " + n.attribute("id").value();
   for (char& c : attrs) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const RE2 foot("(?:^|[^a-z])(?:footer|foot|copyright|banquan)(?:[^a-z]|$)");
+  // Long words match inside compounds (relatednews, xgxw_list); short ones (ad, hot,
+  // side, foot) only as whole words, or "head", "inside", "football" would match.
+  static const RE2 foot("copyright|banquan|(?:^|[^a-z])(?:footer|foot)(?:[^a-z]|$)");
   if (name == "footer" || RE2::PartialMatch(attrs, foot)) return !in_article_element(n);
   if (attrs.size() < 2) return false;
   static const RE2 re(
-      "(?:^|[^a-z])(?:comment|sidebar|side|aside|related|relate|relative|recommend|"
-      "rank|hot|nav|menu|breadcrumb|crumb|friendlink|link|links|ad|ads|advert|"
-      "xgxw|xgyd|xgwz|tuijian|pinglun|remen|paihang)(?:[^a-z]|$)");
+      "comment|sidebar|related|relate|recommend|breadcrumb|friendlink|advert|"
+      "xgxw|xgyd|xgwz|tuijian|pinglun|remen|paihang|"
+      "(?:^|[^a-z])(?:side|aside|rank|hot|nav|menu|crumb|link|links|ad|ads)(?:[^a-z]|$)");
   return RE2::PartialMatch(attrs, re);
 }
 

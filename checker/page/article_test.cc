@@ -57,6 +57,16 @@ TEST(ArticleZones, CommentsAreNotTheArticles) {
   EXPECT_THAT(f.authors, IsEmpty());
 }
 
+TEST(ArticleZones, CompoundClassNames) {
+  std::string html = page("2025-04-13 10:00", "", "");
+  html.replace(html.find("</div><div class=right>") - 6, 0,
+               "<div class=relatednews><p>城西公园改造完工 来源：某方日报</p></div>");
+  EXPECT_THAT(extract_snippet(html).sources, IsEmpty());
+  // "header" holds "ad" but is no advert box.
+  EXPECT_THAT(extract_snippet(page("<div class=header-info>来源：某江日报</div>", "", "")).sources,
+              ElementsAre("某江日报"));
+}
+
 TEST(ArticleZones, UnclassedRelatedListAfterItsHeadingLine) {
   Fields f = extract_snippet(page(
       "2025-04-13 10:00",
