@@ -1,5 +1,19 @@
 // The field extractors behind extract_fields(): one per field family, each in its own
-// file, all reading the same block list.
+// file, all reading the same block list, in the article's zones only (article.h).
+//
+// The credit grammar they share, by part:
+// - labels: 来源/本文来源/稿源/出处/转自/本文来自/原载/摘自 (sources.cc); 记者/特约记者/
+//   通讯员/实习生/评论员/作者/文/ 执笔 (bylines.cc, roles); 责任编辑/责编/编辑 (editors.cc);
+//   原标题/原题 with a colon or 为 (original_title.cc);
+// - separators after a label: ： : | ｜ or a space; before a name: nothing (fused,
+//   西江日报记者陆志锋), a space, 、 & ； between names;
+// - brackets: a value in 【】[]《》（）, a nested outlet 某某发布（西江日报）, a credit
+//   wrapped whole （记者 XX）, a name followed by its affiliation 陈某（某大学教授）;
+// - positions: the meta line above the body (labelled, or an outlet after the date, or
+//   【outlet】 / [ name ] before 来源), the first lines of the body (【outlet】), its last
+//   lines and the lines below it (（outlet）, （names）, editor lines, 原标题 notes);
+// - values: an outlet (an outlet suffix, its own channels 客户端/数字报/公众号 credit the
+//   owner too), or a person in a 来源 slot; placeholders (网络, 自媒体) credit nobody.
 #pragma once
 
 #include <pugixml.hpp>
