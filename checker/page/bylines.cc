@@ -45,8 +45,21 @@ bool strip_outlet(const std::string& s, Span* token) {
   if (looks_like_person(t)) return true;
   static const RE2 re("^.*?(?:网|报|社|台|刊|新闻|作者|记者)([\\p{Han}·]{2,4})$");
   re2::StringPiece tail;
-  if (!RE2::FullMatch(t, re, &tail) || !looks_like_person(tail)) return false;
-  token->begin = static_cast<size_t>(tail.data() - s.data());
+  if (RE2::FullMatch(t, re, &tail) && looks_like_person(tail)) {
+    token->begin = static_cast<size_t>(tail.data() - s.data());
+    return true;
+  }
+  // A name fused with the affiliation after it: "方某北京大学经济学院教授". The
+  // institution opens with a place or a national word and closes with a title.
+  static const RE2 after(
+      "^(\\p{Han}{2,3}?)(?:中国|中央|国家|北京|上海|天津|重庆|广东|广州|深圳|江苏|南京|浙江|杭州|"
+      "湖北|武汉|湖南|四川|山东|河南|河北|陕西|福建|清华|复旦|人民|社会|华中|华东|华南|华北|西南|"
+      "西北|东北|香港|澳门|台湾|美国|英国|日本)\\p{Han}*?(?:大学|学院|研究院|研究所|研究中心|中心|"
+      "银行|公司|集团|协会|学会|委员会|医院)\\p{Han}*?(?:教授|研究员|院长|主任|博士|讲师|专家|"
+      "学者|分析师|律师|主编|董事长|总经理|会长|所长|经济学家|书记|局长|处长)$");
+  re2::StringPiece name;
+  if (!RE2::FullMatch(t, after, &name) || !looks_like_person(name)) return false;
+  token->end = token->begin + name.size();
   return true;
 }
 

@@ -109,6 +109,13 @@ TEST(CreditForms, NamesWithTheirAffiliationInBrackets) {
   EXPECT_THAT(f.authors, ElementsAre("陈明远", "李思琪"));
 }
 
+TEST(CreditForms, NameFusedWithTheAffiliationAfterIt) {
+  Fields f = extract_snippet(article("", "", "（作者：常明北京大学经济学院教授）"));
+  EXPECT_THAT(f.authors, ElementsAre("常明"));
+  Fields g = extract_snippet(article("作者：李思琪上海某某研究院研究员"));
+  EXPECT_THAT(g.authors, ElementsAre("李思琪"));
+}
+
 TEST(CreditForms, AgencyReportersListed) {
   Fields f = extract_snippet(article("", "", "", "<p>某某社记者李明远、王志强、张华</p>"));
   EXPECT_THAT(f.authors, ElementsAre("李明远", "王志强", "张华"));
