@@ -246,19 +246,21 @@ void dated_source(const PageContext& ctx, size_t i, Fields* out) {
 enum class Edge { kLead, kMeta, kTail };
 
 void bracketed_outlet(const PageContext& ctx, size_t i, Edge edge, Fields* out) {
-  static const RE2 lead("^[【\\[]([^【】\\[\\]\\s]{2,16})[】\\]]");
-  static const RE2 meta("[【\\[]\\s*([^【】\\[\\]\\s]{2,16})\\s*[】\\]][^\\p{Han}\\[\\]【】]{0,3}(?:来\\s*源|$)");
-  static const RE2 tail("[（(]([^（）()\\s]{2,16})[）)][。.]?$");
+  // Group 1 is the bracket as printed, group 2 the outlet in it.
+  static const RE2 lead("^([【\\[]\\s*([^【】\\[\\]\\s]{2,16})\\s*[】\\]])");
+  static const RE2 meta(
+      "(?:^|[^:：\\s]\\s*|[^:：]\\s)([【\\[]\\s*([^【】\\[\\]\\s]{2,16})\\s*[】\\]])"
+      "[^\\p{Han}\\[\\]【】]{0,3}(?:来\\s*源|$)");  // not the value of a label: 来源：[ X ]
+  static const RE2 tail("([（(]\\s*([^（）()\\s]{2,16})\\s*[）)])[。.]?$");
   const RE2& re = edge == Edge::kLead ? lead : edge == Edge::kMeta ? meta : tail;
-  re2::StringPiece m;
-  if (!RE2::PartialMatch(ctx.match_text[i], re, &m)) return;
+  re2::StringPiece whole, m;
+  if (!RE2::PartialMatch(ctx.match_text[i], re, &whole, &m)) return;
   std::string outlet = printed_at(ctx, i, std::string_view(m.data(), m.size()));
   std::string_view name(m.data(), m.size());
   if (!has_outlet_suffix(name) || generic_source(name) || looks_like_person(name) ||
       cut_at_next_label(name).size() != name.size())
     return;
-  bool square = edge != Edge::kTail;
-  add_source(std::string(square ? "【" : "（") + outlet + (square ? "】" : "）"), outlet, out);
+  add_source(printed_at(ctx, i, std::string_view(whole.data(), whole.size())), outlet, out);
 }
 
 // The first and last few text blocks of the body, where bracketed outlets stand.
