@@ -72,7 +72,7 @@ TEST(Scan, ReportHasTheContractShape) {
   EXPECT_GT(bad["original"]["similarity"].get<double>(), 0.5);
   EXPECT_FALSE(bad["original"]["title"].get<std::string>().empty());
   for (const char* key : {"title", "source_lines", "sources", "bylines", "authors", "editors",
-                          "media_credits", "original_title", "canonical", "published"})
+                          "media_credits", "original_title", "canonical", "published", "credit_locations"})
     EXPECT_TRUE(bad["fields"].contains(key)) << key;
   ASSERT_EQ(bad["findings"].size(), 1u);
   const json& f = bad["findings"][0];
@@ -200,7 +200,7 @@ TEST(Extract, PrintsOneObjectPerInputWithTheContractFields) {
   EXPECT_EQ(j["input"], kCompliant);
   EXPECT_EQ(j["charset"], "utf-8");
   for (const char* key : {"url", "title", "source_lines", "sources", "bylines", "authors", "editors",
-                          "media_credits", "original_title", "canonical", "published"})
+                          "media_credits", "original_title", "canonical", "published", "credit_locations"})
     EXPECT_TRUE(j.contains(key)) << key;
   EXPECT_NE(std::find(j["sources"].begin(), j["sources"].end(), "西江日报"), j["sources"].end()) << first;
   EXPECT_TRUE(json::parse(second).contains("error"));

@@ -45,8 +45,21 @@ bool strip_outlet(const std::string& s, Span* token) {
   if (looks_like_person(t)) return true;
   static const RE2 re("^.*?(?:网|报|社|台|刊|新闻|作者|记者)([\\p{Han}·]{2,4})$");
   re2::StringPiece tail;
-  if (!RE2::FullMatch(t, re, &tail) || !looks_like_person(tail)) return false;
-  token->begin = static_cast<size_t>(tail.data() - s.data());
+  if (RE2::FullMatch(t, re, &tail) && looks_like_person(tail)) {
+    token->begin = static_cast<size_t>(tail.data() - s.data());
+    return true;
+  }
+  // A name fused with the affiliation after it: "方某北京大学经济学院教授". The
+  // institution opens with a place or a national word and closes with a title.
+  static const RE2 after(
+      "^(\\p{Han}{2,3}?)(?:中国|中央|国家|北京|上海|天津|重庆|广东|广州|深圳|江苏|南京|浙江|杭州|"
+      "湖北|武汉|湖南|四川|山东|河南|河北|陕西|福建|清华|复旦|人民|社会|华中|华东|华南|华北|西南|"
+      "西北|东北|香港|澳门|台湾|美国|英国|日本)\\p{Han}*?(?:大学|学院|研究院|研究所|研究中心|中心|"
+      "银行|公司|集团|协会|学会|委员会|医院)\\p{Han}*?(?:教授|研究员|院长|主任|博士|讲师|专家|"
+      "学者|分析师|律师|主编|董事长|总经理|会长|所长|经济学家|书记|局长|处长)$");
+  re2::StringPiece name;
+  if (!RE2::FullMatch(t, after, &name) || !looks_like_person(name)) return false;
+  token->end = token->begin + name.size();
   return true;
 }
 
@@ -81,11 +94,28 @@ bool read_names(const std::string& s, size_t at, Credit* c) {
     }
     if (end >= s.size()) return true;
     re2::StringPiece rest(s.data() + end, s.size() - end);
-    if (RE2::PartialMatch(rest, tail)) return true;
+    if (RE2::PartialMatch(rest, tail)) {
+      // "记者 彭冲 山东冠县报道": after a name, a word right before 报道 is the place.
+      static const RE2 place_tail("^(?:报道|发自)");
+      if (c->names.size() > 1 && c->names.back().begin >= start && start > at &&
+          RE2::PartialMatch(rest, place_tail))
+        c->names.pop_back();
+      return true;
+    }
     size_t j = end;
     char32_t next = utf8::next(s, &j);
     if (end_mark(next)) return true;
-    if (!list_separator(next)) {  // the last "name" ran into a sentence
+    if (next == U'（' || next == U'(') {  // 陈明远（某某大学教授）；李思琪（…）
+      size_t close = s.find(next == U'（' ? "）" : ")", j);
+      if (close == std::string::npos || utf8::length(std::string_view(s).substr(j, close - j)) > 30)
+        return true;
+      end = close + (next == U'（' ? 3 : 1);
+      if (end >= s.size()) return true;
+      j = end;
+      next = utf8::next(s, &j);
+      if (next != U'；' && next != ';' && !list_separator(next)) return true;
+    }
+    if (!list_separator(next) && next != U'；' && next != ';') {  // ran into a sentence
       while (!c->names.empty() && c->names.back().begin >= start) c->names.pop_back();
       return !c->names.empty();
     }
@@ -110,15 +140,17 @@ bool opens_credit(char32_t before) {
 // text, follow a space or mark, or carry a colon (作者：).
 void role_credits(const std::string& s, bool anywhere, std::vector<Credit>* out) {
   static const RE2 role(
-      "((?:特约|首席|实习|见习|本报|本刊|本台|本网|总台|驻\\p{Han}{1,4})?记者|通讯员|"
+      "((?:特约|首席|实习|见习|本报|本刊|本台|本网|总台|驻\\p{Han}{1,4})?记者|通讯员|实习生|"
+      "(?:特约|本报|本刊|本台|本网)?评论员|"
       "文\\s*[/／]\\s*图|图\\s*[/／]\\s*文|文\\s*[/／|｜:：]|执笔\\s*[/／:：]?|撰文\\s*[/／:：]?|"
-      "主笔\\s*[/／:：]|作者(?:\\s*[:：]|\\s+))");
+      "主笔\\s*[/／:：]|作者(?:\\s*[:：|｜]|\\s+))");
   re2::StringPiece in(s), m;
   for (int guard = 0; guard < 16 && RE2::FindAndConsume(&in, role, &m); ++guard) {
     size_t rb = static_cast<size_t>(m.data() - s.data());
     size_t re = rb + m.size();
     size_t ab = rb;  // the affiliation printed before the role: 西江日报记者
-    bool reporter = m.ends_with("记者") || m.ends_with("通讯员");
+    bool reporter = m.ends_with("记者") || m.ends_with("通讯员") || m.ends_with("评论员") ||
+                    m.ends_with("实习生");
     for (int k = 0; k < 16 && ab > 0 && reporter; ++k) {
       size_t p = prev_cp(s, ab), q = p;
       if (!affiliation_char(utf8::next(s, &q))) break;
@@ -131,7 +163,8 @@ void role_credits(const std::string& s, bool anywhere, std::vector<Credit>* out)
     }
     bool slash_role = m.starts_with("文") || m.starts_with("图");
     if (slash_role && utf8::is_han(before)) continue;  // 全文：, 原文： are words
-    bool labelled = m.find("：") != re2::StringPiece::npos || m.find(":") != re2::StringPiece::npos;
+    bool labelled = m.find("：") != re2::StringPiece::npos || m.find(":") != re2::StringPiece::npos ||
+                    m.find("|") != re2::StringPiece::npos || m.find("｜") != re2::StringPiece::npos;
     if (!anywhere && ab != 0 && !(labelled && !slash_role) && !opens_credit(before)) continue;
     Credit c;
     c.line.begin = ab;
@@ -207,6 +240,29 @@ void bracket_credits(const PageContext& ctx, size_t i, Fields* out) {
   }
 }
 
+// Names alone in brackets: "（常书香 马丹阳）" closing the text, "[ 黄宇 ] 来源：…" in the
+// meta line. Every name must look like a person's.
+void bracketed_names(const PageContext& ctx, size_t i, bool tail, Fields* out) {
+  static const RE2 at_end("([（(]\\s*([\\p{Han}·]{2,4}(?:[\\s、]+[\\p{Han}·]{2,4}){0,3})\\s*[）)])[。.]?$");
+  static const RE2 before_source(
+      "([\\[【]\\s*([\\p{Han}·]{2,4}(?:[\\s、]+[\\p{Han}·]{2,4}){0,3})\\s*[\\]】])[^\\p{Han}\\[\\]【】]{0,3}(?:来\\s*源|$)");  // a stray mark between
+  re2::StringPiece whole, run;
+  if (!RE2::PartialMatch(ctx.match_text[i], tail ? at_end : before_source, &whole, &run)) return;
+  // Several names need one common surname among them; a lone name needs its own.
+  std::vector<std::string> names = split_names(std::string_view(run.data(), run.size()));
+  bool surname = false;
+  for (const auto& n : names) {
+    if (!looks_like_person(n) || has_outlet_suffix(n)) return;
+    surname = surname || starts_with_surname(n);
+  }
+  if (!surname || (names.size() == 1 && !starts_with_surname(names[0]))) return;
+  std::vector<std::string> printed;
+  for (const auto& n : split_names(printed_at(ctx, i, std::string_view(run.data(), run.size()))))
+    printed.push_back(n);
+  if (printed.size() == names.size())
+    add_credit(printed_at(ctx, i, std::string_view(whole.data(), whole.size())), printed, out);
+}
+
 // "石佳/中国青年报": a name, a slash and the outlet, alone on a line.
 void name_slash_outlet(const PageContext& ctx, size_t i, Fields* out) {
   static const RE2 re("^([\\p{Han}·]{2,4})\\s*[/／]\\s*([\\p{Han}A-Za-z·]{2,16})$");
@@ -228,7 +284,8 @@ void header_account(const PageContext& ctx, Fields* out) {
   for (size_t i = ctx.title_block + 1; i + 1 < ctx.pb.blocks.size() && i < end; ++i) {
     const Block& b = ctx.pb.blocks[i];
     const Block& next = ctx.pb.blocks[i + 1];
-    if (b.medium >= 0 || b.link_chars * 2 > b.chars || next.medium >= 0) continue;
+    if (b.medium >= 0 || b.link_chars * 2 > b.chars || next.medium >= 0 || !ctx.readable(i))
+      continue;
     const std::string& s = ctx.match_text[i];
     if (!RE2::FullMatch(s, name) || !RE2::PartialMatch(ctx.match_text[i + 1], time_line) ||
         has_outlet_suffix(s) || generic_source(s) || cut_at_next_label(s) != s)
@@ -274,7 +331,7 @@ void extract_bylines(const PageContext& ctx, Fields* out) {
   const PageBlocks& pb = ctx.pb;
   for (size_t i = 0; i < pb.blocks.size(); ++i) {
     const Block& b = pb.blocks[i];
-    if (b.medium >= 0 || b.chars > 400 || b.link_chars * 2 > b.chars) continue;
+    if (b.medium >= 0 || b.chars > 400 || b.link_chars * 2 > b.chars || !ctx.readable(i)) continue;
     bracket_credits(ctx, i, out);
     std::vector<Credit> found;
     role_credits(ctx.match_text[i], false, &found);
@@ -284,6 +341,11 @@ void extract_bylines(const PageContext& ctx, Fields* out) {
                  printed_names(ctx, i, c), out);
     name_slash_outlet(ctx, i, out);
   }
+  constexpr size_t kEdgeBlocks = 3;
+  for (size_t i : body_edge(pb, ctx.article, false, kEdgeBlocks)) bracketed_names(ctx, i, true, out);
+  for (size_t i = 0; i < pb.blocks.size(); ++i)
+    if (ctx.article.zone[i] == Zone::above || ctx.article.zone[i] == Zone::page)
+      if (pb.blocks[i].medium < 0 && pb.blocks[i].chars <= 120) bracketed_names(ctx, i, false, out);
   meta_author(ctx, out);
   header_account(ctx, out);
   drop_editors(out);

@@ -28,6 +28,39 @@ std::string printed_date(const PageContext& ctx) {
   return {};
 }
 
+// Where each credit was read: the first block in the article's zones printing it
+// (a credit read across two blocks is found by its first word). A credit printed in
+// no block came from <meta>.
+// Bounded for hostile pages: kMaxListed credits located, each among the first
+// kLocateBlocks readable blocks (real pages have a few thousand blocks).
+constexpr size_t kLocateBlocks = 20000;
+
+void locate_credits(const PageContext& ctx, Fields* out) {
+  std::vector<size_t> readable;
+  for (size_t i = 0; i < ctx.pb.blocks.size() && readable.size() < kLocateBlocks; ++i)
+    if (ctx.readable(i) && ctx.pb.blocks[i].medium < 0) readable.push_back(i);
+  auto locate = [&](const char* field, const std::string& line) {
+    if (out->credit_locations.size() >= kMaxListed) return;
+    CreditLocation loc{field, line, "meta", ""};
+    std::string head = line.substr(0, line.find(' '));
+    for (const std::string& want : {line, head}) {
+      if (want.empty()) continue;
+      for (size_t i : readable) {
+        if (ctx.pb.blocks[i].text.find(want) == std::string::npos) continue;
+        loc.zone = zone_name(ctx.article.zone[i]);
+        loc.path = node_path(ctx.pb.blocks[i].node);
+        out->credit_locations.push_back(std::move(loc));
+        return;
+      }
+    }
+    out->credit_locations.push_back(std::move(loc));
+  };
+  for (const auto& l : out->source_lines) locate("source", l);
+  for (const auto& l : out->bylines) locate("byline", l);
+  for (const auto& l : out->editors) locate("editor", l);
+  if (out->original_title) locate("original_title", *out->original_title);
+}
+
 }  // namespace
 
 std::string printed_at(const PageContext& ctx, size_t i, std::string_view piece) {
@@ -44,6 +77,14 @@ Fields extract_fields(const pugi::xml_document& doc) {
     PageContext ctx{pb, meta};
     out.title = extract_title(doc, pb, meta, &ctx.title_block);
     ctx.body_begin = find_body_begin(pb, ctx.title_block);
+    ctx.article = find_article(pb, ctx.title_block);
+    if (out.title.empty()) {
+      out.title = headline_above_body(pb, ctx.article, &ctx.title_block);
+      if (ctx.title_block != kNoBlock) {
+        ctx.article.zone[ctx.title_block] = Zone::headline;
+        ctx.body_begin = find_body_begin(pb, ctx.title_block);
+      }
+    }
     extract_media_credits(&ctx, &out);  // first: the rest must not read credits as bylines
     extract_sources(ctx, &out);
     extract_editors(ctx, &out);
@@ -51,7 +92,8 @@ Fields extract_fields(const pugi::xml_document& doc) {
     extract_original_title(ctx, &out);
     out.canonical = meta.canonical;
     out.published = meta.published.empty() ? printed_date(ctx) : meta.published;
-    out.text = extract_text(pb);
+    out.text = extract_text(pb, ctx.article);
+    locate_credits(ctx, &out);
   } catch (const std::exception&) {
     // Only std::bad_alloc is expected here (a page too big for memory): the fields read
     // so far stand, the rest stay empty, and the batch goes on.

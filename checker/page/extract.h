@@ -7,9 +7,10 @@
 
 namespace credcheck {
 
-// Extracts every field of Fields from `doc` (as built by parse_html). Credits are
-// looked for everywhere, headers and footers included: republishers put them outside
-// the main text as often as inside. Never fails; missing fields stay empty.
+// Extracts every field of Fields from `doc` (as built by parse_html). Credits are read
+// in the article only: its headline, body and the credit zones just above and below
+// the body (article.h); a page where no body stands out is read whole. Never fails;
+// missing fields stay empty.
 Fields extract_fields(const pugi::xml_document& doc);
 
 }  // namespace credcheck

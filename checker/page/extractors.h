@@ -1,5 +1,19 @@
 // The field extractors behind extract_fields(): one per field family, each in its own
-// file, all reading the same block list.
+// file, all reading the same block list, in the article's zones only (article.h).
+//
+// The credit grammar they share, by part:
+// - labels: 来源/本文来源/稿源/出处/转自/本文来自/原载/摘自 (sources.cc); 记者/特约记者/
+//   通讯员/实习生/评论员/作者/文/ 执笔 (bylines.cc, roles); 责任编辑/责编/编辑 (editors.cc);
+//   原标题/原题 with a colon or 为 (original_title.cc);
+// - separators after a label: ： : | ｜ or a space; before a name: nothing (fused,
+//   西江日报记者陆志锋), a space, 、 & ； between names;
+// - brackets: a value in 【】[]《》（）, a nested outlet 某某发布（西江日报）, a credit
+//   wrapped whole （记者 XX）, a name followed by its affiliation 陈某（某大学教授）;
+// - positions: the meta line above the body (labelled, or an outlet after the date, or
+//   【outlet】 / [ name ] before 来源), the first lines of the body (【outlet】), its last
+//   lines and the lines below it (（outlet）, （names）, editor lines, 原标题 notes);
+// - values: an outlet (an outlet suffix, its own channels 客户端/数字报/公众号 credit the
+//   owner too), or a person in a 来源 slot; placeholders (网络, 自媒体) credit nobody.
 #pragma once
 
 #include <pugixml.hpp>
@@ -8,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "checker/page/article.h"
 #include "checker/page/blocks.h"
 #include "checker/page/fields.h"
 #include "checker/page/meta.h"
@@ -32,6 +47,11 @@ struct PageContext {
   // simplified_view() of free_text: patterns run over this and cut values out of
   // free_text at the same offsets, so traditional pages read like simplified ones.
   std::vector<std::string> match_text;
+  // Where the article stands: credits are read only in its zones (see article.h).
+  ArticleZones article;
+  bool readable(size_t i) const {
+    return i < article.zone.size() && article.zone[i] != Zone::outside;
+  }
 };
 
 // The printed text behind `piece`, a part of match_text[i].
@@ -41,6 +61,11 @@ std::string printed_at(const PageContext& ctx, size_t i, std::string_view piece)
 // <title> without its site suffix. Sets *block to the headline's block (or kNoBlock).
 std::string extract_title(const pugi::xml_document& doc, const PageBlocks& pb,
                           const PageMeta& meta, size_t* block);
+
+// On a page offering no headline (no <title>, og:title or heading): the short line
+// right above the date line over the body. Sets *block (or kNoBlock).
+std::string headline_above_body(const PageBlocks& pb, const ArticleZones& article,
+                                size_t* block);
 
 // First block of running text after `title_block` (a long, link-poor line), or the
 // number of blocks when there is none.
@@ -61,8 +86,8 @@ void extract_editors(const PageContext& ctx, Fields* out);
 // 原标题 / 原题.
 void extract_original_title(const PageContext& ctx, Fields* out);
 
-// The main text: lines of the densest text container, joined by '\n'.
-std::string extract_text(const PageBlocks& pb);
+// The main text: lines of the body container (ArticleZones::body), joined by '\n'.
+std::string extract_text(const PageBlocks& pb, const ArticleZones& article);
 
 // Text of an element and all its descendants, clean_space()d (iterative); empty when
 // the raw text runs over max_bytes.

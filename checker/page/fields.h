@@ -17,6 +17,15 @@ struct MediaCredit {
   std::string src;     // the medium's src attribute (empty for blanket credits)
 };
 
+// Where a credit was read: the zone of the article (article.h's zone_name()) and the
+// element's path, so a finding's evidence can show it.
+struct CreditLocation {
+  std::string field;  // "source", "byline", "editor" or "original_title"
+  std::string line;   // the credit as printed (as in source_lines, bylines...)
+  std::string zone;   // "headline", "above-body", "body", "below-body", "page", "meta"
+  std::string path;   // "/html/body/div[2]/p[3]"; empty for <meta>
+};
+
 struct Fields {
   std::string title;                      // the headline, without site suffix
   std::vector<std::string> source_lines;  // credit lines naming an outlet, as printed
@@ -29,6 +38,7 @@ struct Fields {
   std::string canonical;                  // <link rel=canonical> or og:url
   std::string published;                  // as printed or as in meta (ISO when from meta)
   std::string text;                       // the article's main text, paragraphs joined by '\n'
+  std::vector<CreditLocation> credit_locations;  // per credit above, in field order (<= 64)
 };
 
 }  // namespace credcheck

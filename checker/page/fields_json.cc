@@ -8,6 +8,9 @@ json fields_json(const Fields& f) {
   json credits = json::array();
   for (const MediaCredit& m : f.media_credits)
     credits.push_back({{"kind", m.kind}, {"credit", m.credit}, {"near", m.near}, {"src", m.src}});
+  json locations = json::array();
+  for (const CreditLocation& l : f.credit_locations)
+    locations.push_back({{"field", l.field}, {"line", l.line}, {"zone", l.zone}, {"path", l.path}});
   return {
       {"title", f.title},
       {"source_lines", f.source_lines},
@@ -19,6 +22,7 @@ json fields_json(const Fields& f) {
       {"original_title", f.original_title ? json(*f.original_title) : json(nullptr)},
       {"canonical", f.canonical},
       {"published", f.published},
+      {"credit_locations", locations},
   };
 }
 
@@ -53,6 +57,11 @@ Fields fields_from_json(const json& j) {
     f.original_title = it->get<std::string>();
   f.canonical = json_str(j, "canonical");
   f.published = json_str(j, "published");
+  if (auto it = j.find("credit_locations"); it != j.end() && it->is_array())
+    for (const json& l : *it)
+      if (l.is_object())
+        f.credit_locations.push_back({json_str(l, "field"), json_str(l, "line"),
+                                      json_str(l, "zone"), json_str(l, "path")});
   return f;
 }
 

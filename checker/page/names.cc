@@ -65,7 +65,8 @@ bool has_outlet_suffix(std::string_view name) {
 bool generic_source(std::string_view name) {
   static const RE2 re(
       "^(?:网络|互联网|网友|网友投稿|转载|转载文章|本站|本网|原创|未知|其他|其它|综合|"
-      "综合整理|网络整理|整理|投稿|来稿|佚名|admin|网络转载|媒体|网站|网络来源|暂无)$");
+      "综合整理|网络整理|整理|投稿|来稿|佚名|admin|网络转载|媒体|网站|网络来源|暂无|"
+      ".*自媒体|.*用户上传)$");  // a platform's disclaimer: 本文来自某某客户端自媒体
   return RE2::FullMatch(compact(name), re);
 }
 
@@ -116,7 +117,7 @@ std::vector<std::string> split_names(std::string_view run) {
 
 std::string cut_at_next_label(std::string_view text) {
   static const RE2 re(
-      "(责任编辑|责编|编辑|作者|记者|时间|日期|发布|浏览|点击|字号|举报|分享|来源|原标题|"
+      "(责任编辑|责编|编辑|作者|记者|时间|日期|发布(?:时间|日期|于|\\s*[:：])|浏览|点击|字号|举报|分享|来源|原标题|"
       "阅读|评论|打印|关闭|通讯员|摄影|校对|审核|\\d{4}[-/年.]\\d{1,2})");
   re2::StringPiece m;
   re2::StringPiece in(text.data(), text.size());

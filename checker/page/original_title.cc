@@ -19,11 +19,12 @@ std::string strip_quotes(std::string v) {
 void extract_original_title(const PageContext& ctx, Fields* out) {
   // A line of its own ("原标题：…", "（原标题：…）", "本文原标题：《…》") or a bracket
   // closing a paragraph ("…正文（原标题：…）").
-  static const RE2 line("^[（(【\\[]?\\s*(?:本文)?原(?:标)?题\\s*[:：]\\s*(.+?)\\s*[）)】\\]]?\\s*$");
-  static const RE2 tail("[（(]\\s*(?:本文)?原(?:标)?题\\s*[:：]\\s*([^（）()]+?)\\s*[）)]\\s*$");
+  static const RE2 line("^[（(【\\[]?\\s*(?:本文)?原(?:标)?题(?:\\s*[:：]|为)\\s*(.+?)\\s*[）)】\\]]?\\s*$");
+  static const RE2 tail("[（(]\\s*(?:本文)?原(?:标)?题(?:\\s*[:：]|为)\\s*([^（）()]+?)\\s*[）)]\\s*$");
   for (size_t i = 0; i < ctx.match_text.size(); ++i) {
     const std::string& t = ctx.match_text[i];
-    if (ctx.pb.blocks[i].medium >= 0 || t.find("题") == std::string::npos) continue;
+    if (ctx.pb.blocks[i].medium >= 0 || !ctx.readable(i) || t.find("题") == std::string::npos)
+      continue;
     re2::StringPiece m;
     if (RE2::FullMatch(t, line, &m) || RE2::PartialMatch(t, tail, &m)) {
       std::string v = strip_quotes(printed_at(ctx, i, std::string_view(m.data(), m.size())));

@@ -109,6 +109,31 @@ std::string extract_title(const pugi::xml_document& doc, const PageBlocks& pb,
   return {};
 }
 
+std::string headline_above_body(const PageBlocks& pb, const ArticleZones& article,
+                                size_t* block) {
+  // A page with no <title>, og:title or heading still prints its headline as a short
+  // line right above the date line that opens the article.
+  static const RE2 date("\\d{4}[-/.年]\\d{1,2}[-/.月]\\d{1,2}");
+  static const RE2 label("[:：]|。|来源|作者|编辑|记者");
+  *block = kNoBlock;
+  if (!article.found) return {};
+  constexpr size_t kLook = 8;
+  size_t stop = article.body_first > kLook ? article.body_first - kLook : 0;
+  for (size_t i = article.body_first; i-- > stop;) {
+    const Block& b = pb.blocks[i];
+    if (b.medium >= 0 || b.chars < 6 || b.chars > 60 || b.link_chars * 2 >= b.chars ||
+        RE2::PartialMatch(b.text, date) || RE2::PartialMatch(b.text, label))
+      continue;
+    bool dated = false;  // the date line right under it
+    for (size_t j = i + 1; j < pb.blocks.size() && j <= i + 2; ++j)
+      dated = dated || RE2::PartialMatch(pb.blocks[j].text, date);
+    if (!dated) continue;
+    *block = i;
+    return b.text;
+  }
+  return {};
+}
+
 size_t find_body_begin(const PageBlocks& pb, size_t title_block) {
   size_t from = title_block == kNoBlock ? 0 : title_block + 1;
   for (size_t i = from; i < pb.blocks.size(); ++i) {
