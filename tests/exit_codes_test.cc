@@ -5,21 +5,23 @@
 
 #include "tests/support/process.h"
 #include "tests/support/run_binary.h"
+#include "tests/support/xijiang.h"
 
 namespace credcheck {
 namespace {
+
+using test_support::kPack;
+using test_support::kOriginals;
+using test_support::kCompliant;
+using test_support::kMissingSource;
 
 using nlohmann::json;
 using test_support::run_credcheck;
 using test_support::TempDir;
 
-const std::string kPack = "rules/xijiang-daily.yaml";
-const std::string kOriginals = "fixtures/xijiang/originals/";
-const std::string kCompliant = "fixtures/xijiang/reprints/compliant.html";
-const std::string kMissingSource = "fixtures/xijiang/reprints/missing-source.html";
 
 test_support::RunResult scan(const std::vector<std::string>& extra, const std::string& in = "") {
-  std::vector<std::string> args = {"scan", "--rules", kPack, "--original", kOriginals};
+  std::vector<std::string> args = test_support::partner_scan();
   args.insert(args.end(), extra.begin(), extra.end());
   return run_credcheck(args, in);
 }
@@ -41,7 +43,7 @@ TEST(ExitCodes, FindingsBelowFailOnLeaveUncheckedAsThree) {
   // The pack with source-credit lowered to a warning: missing-source.html then has only a
   // finding below --fail-on error.
   TempDir tmp;
-  std::string pack = test_support::slurp(kPack);
+  std::string pack = test_support::slurp(test_support::licensed_pack());
   size_t at = pack.find("- id: source-credit");
   ASSERT_NE(at, std::string::npos);
   at = pack.find("severity: error", at);
@@ -49,7 +51,7 @@ TEST(ExitCodes, FindingsBelowFailOnLeaveUncheckedAsThree) {
   pack.replace(at, 15, "severity: warning");
   std::string warn_pack = tmp.file("warn.yaml", pack);
   auto run = [&](std::vector<std::string> extra) {
-    std::vector<std::string> args = {"scan", "--rules", warn_pack, "--original", kOriginals};
+    std::vector<std::string> args = test_support::partner_scan(warn_pack);
     args.insert(args.end(), extra.begin(), extra.end());
     return run_credcheck(args);
   };

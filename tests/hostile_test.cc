@@ -14,10 +14,16 @@
 #include <vector>
 
 #include "tests/support/run_binary.h"
+#include "tests/support/xijiang.h"
 #include "tests/support/sanitized.h"
 
 namespace credcheck {
 namespace {
+
+using test_support::kPack;
+using test_support::kOriginals;
+using test_support::kCompliant;
+using test_support::kMissingSource;
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -25,10 +31,6 @@ using test_support::run_credcheck;
 using test_support::repeat;
 using test_support::slurp;
 
-const std::string kPack = "rules/xijiang-daily.yaml";
-const std::string kOriginals = "fixtures/xijiang/originals/";
-const std::string kCompliant = "fixtures/xijiang/reprints/compliant.html";
-const std::string kMissingSource = "fixtures/xijiang/reprints/missing-source.html";
 const std::string kHead =
     "<!doctype html><html><head><meta charset=\"utf-8\"><title>测试页</title></head><body>";
 

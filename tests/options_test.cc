@@ -7,19 +7,21 @@
 #include <sstream>
 
 #include "tests/support/run_binary.h"
+#include "tests/support/xijiang.h"
 
 namespace credcheck {
 namespace {
+
+using test_support::kPack;
+using test_support::kOriginals;
+using test_support::kCompliant;
+using test_support::kMissingSource;
 
 using nlohmann::json;
 using test_support::repeat;
 using test_support::run_credcheck;
 using test_support::TempDir;
 
-const std::string kPack = "rules/xijiang-daily.yaml";
-const std::string kOriginals = "fixtures/xijiang/originals/";
-const std::string kCompliant = "fixtures/xijiang/reprints/compliant.html";  // 7.3 KiB
-const std::string kMissingSource = "fixtures/xijiang/reprints/missing-source.html";
 
 // The first line of stderr (CLI11 adds "Run with --help for more information.").
 std::string first_line(const std::string& err) { return err.substr(0, err.find('\n')); }
@@ -146,11 +148,15 @@ TEST(Messages, OriginalsThatIsNeitherIndexNorList) {
 TEST(Messages, OriginalsListAndIndexStillWork) {
   TempDir tmp;
   std::string list = tmp.file("originals.txt", "# the publisher's originals\n" + kOriginals + "\n");
-  auto from_list = run_credcheck({"scan", "--rules", kPack, "--originals", list, kCompliant});
+  // As a licensed partner scans its staged files, so a compliant page is compliant.
+  const std::string pack = test_support::licensed_pack(), base = test_support::kBaseUrl;
+  auto from_list =
+      run_credcheck({"scan", "--rules", pack, "--base-url", base, "--originals", list, kCompliant});
   EXPECT_EQ(from_list.code, 0) << from_list.err;
   std::string db = tmp.path("o.db");
   ASSERT_EQ(run_credcheck({"index", "build", "--db", db, kOriginals}).code, 0);
-  auto from_index = run_credcheck({"scan", "--rules", kPack, "--originals", db, kCompliant});
+  auto from_index =
+      run_credcheck({"scan", "--rules", pack, "--base-url", base, "--originals", db, kCompliant});
   EXPECT_EQ(from_index.code, 0) << from_index.err;
   EXPECT_NE(from_index.out.find("\"compliant\""), std::string::npos);
 }

@@ -8,9 +8,15 @@
 #include "tests/support/local_http_server.h"
 #include "tests/support/process.h"
 #include "tests/support/run_binary.h"
+#include "tests/support/xijiang.h"
 
 namespace credcheck {
 namespace {
+
+using test_support::kPack;
+using test_support::kOriginals;
+using test_support::kCompliant;
+using test_support::kMissingSource;
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -20,13 +26,10 @@ using test_support::slurp;
 using test_support::TempDir;
 using namespace std::chrono_literals;
 
-const std::string kPack = "rules/xijiang-daily.yaml";
-const std::string kOriginals = "fixtures/xijiang/originals/";
-const std::string kCompliant = "fixtures/xijiang/reprints/compliant.html";
-const std::string kMissingSource = "fixtures/xijiang/reprints/missing-source.html";
 
 std::vector<std::string> scan_args(const std::string& output, std::vector<std::string> rest) {
-  std::vector<std::string> args = {"scan", "--rules", kPack, "--original", kOriginals, "--output", output};
+  std::vector<std::string> args = test_support::partner_scan();
+  args.insert(args.end(), {"--output", output});
   args.insert(args.end(), rest.begin(), rest.end());
   return args;
 }
@@ -198,8 +201,9 @@ TEST(FailedWrites, ExtractToAFullDeviceIsAnError) {
 TEST(FailedWrites, ReportToAFullDeviceIsAnError) {
   TempDir tmp;
   std::string saved = tmp.path("r.jsonl");
-  ASSERT_EQ(run_credcheck({"scan", "--rules", kPack, "--original", kOriginals, "-f", "jsonl", "-o", saved,
-                           kCompliant}).code, 0);
+  std::vector<std::string> args = test_support::partner_scan();
+  args.insert(args.end(), {"-f", "jsonl", "-o", saved, kCompliant});
+  ASSERT_EQ(run_credcheck(args).code, 0);
   Child c({"report", "--in", saved}, "/dev/null", "/dev/full", tmp.path("err"));
   EXPECT_EQ(c.wait(120s), 3);
   EXPECT_NE(slurp(tmp.path("err")).find("failed"), std::string::npos);

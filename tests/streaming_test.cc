@@ -10,9 +10,15 @@
 #include "tests/support/local_http_server.h"
 #include "tests/support/process.h"
 #include "tests/support/run_binary.h"
+#include "tests/support/xijiang.h"
 
 namespace credcheck {
 namespace {
+
+using test_support::kPack;
+using test_support::kOriginals;
+using test_support::kCompliant;
+using test_support::kMissingSource;
 
 using nlohmann::json;
 using test_support::Child;
@@ -23,10 +29,6 @@ using test_support::TempDir;
 using test_support::wait_until;
 using namespace std::chrono_literals;
 
-const std::string kPack = "rules/xijiang-daily.yaml";
-const std::string kOriginals = "fixtures/xijiang/originals/";
-const std::string kCompliant = "fixtures/xijiang/reprints/compliant.html";
-const std::string kMissingSource = "fixtures/xijiang/reprints/missing-source.html";
 
 std::vector<json> lines_of(const std::string& text) {
   std::vector<json> out;
@@ -177,7 +179,9 @@ TEST(Streaming, AGeneratedListOfThousandsEndsWithOneResultEach) {
   std::string list;
   const size_t n = 1000;
   for (size_t i = 0; i < n; ++i) list += kCompliant + "\n";
-  auto r = run_credcheck({"scan", "--rules", kPack, "--original", kOriginals, "-f", "jsonl", "-"}, list);
+  std::vector<std::string> args = test_support::partner_scan();
+  args.insert(args.end(), {"-f", "jsonl", "-"});
+  auto r = run_credcheck(args, list);
   EXPECT_EQ(r.code, 0) << r.err;
   std::vector<json> lines = lines_of(r.out);
   ASSERT_EQ(lines.size(), n);
