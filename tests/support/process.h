@@ -17,34 +17,18 @@
 #include <vector>
 
 #include "tests/support/files.h"
+#include "tests/support/run_binary.h"
 
 extern char** environ;
 
 namespace credcheck::test_support {
 
-// Exit code of a finished child, or 128 + signal.
-inline int exit_code(int status) {
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
 class Child {
  public:
   // Starts CREDCHECK_BINARY with `args`; stdin, stdout and stderr go to/from the paths given.
   Child(const std::vector<std::string>& args, const std::string& in_path,
-        const std::string& out_path, const std::string& err_path) {
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, in_path.c_str(), O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    std::vector<std::string> argv_s = {CREDCHECK_BINARY};
-    argv_s.insert(argv_s.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argv_s) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    if (posix_spawn(&pid_, CREDCHECK_BINARY, &actions, nullptr, argv.data(), environ) != 0) pid_ = -1;
-    posix_spawn_file_actions_destroy(&actions);
-  }
+        const std::string& out_path, const std::string& err_path)
+      : pid_(spawn_credcheck(args, in_path, out_path, err_path)) {}
   ~Child() {
     if (pid_ > 0 && code_ < 0) {
       kill(pid_, SIGKILL);
