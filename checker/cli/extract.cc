@@ -18,6 +18,7 @@ Runner add_extract_command(CLI::App* app) {
   CLI::App* cmd = app->add_subcommand("extract", "Print the title and credit fields of each page as JSON lines");
   cmd->add_option("inputs", o->inputs, "Pages: URL, file, directory, @list.txt, or - for stdin")->required();
   add_fetch_options(cmd, &o->fetch, &o->jobs);
+  add_page_options(cmd, &o->jobs);
   return [o](Streams& io) {
     bool failed = false;
     read_pages(expand_inputs(o->inputs, io.in), o->fetch, o->jobs,

@@ -91,6 +91,7 @@ Runner add_scan_command(CLI::App* app) {
       ->check(CLI::IsMember({"note", "warning", "error"}));
   cmd->add_option("inputs", o->inputs, "Pages: URL, file, directory, @list.txt, or - for stdin")->required();
   add_fetch_options(cmd, &o->fetch, &o->jobs);
+  add_page_options(cmd, &o->jobs);
   return [o](Streams& io) { return run_scan(*o, io); };
 }
 
