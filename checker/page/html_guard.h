@@ -46,6 +46,7 @@ namespace credcheck {
 // nearest open element of its name among the top 16.
 struct HtmlScan {
   size_t start_tags = 0;      // start tags seen (those inside raw text not included)
+  size_t implied_elements = 0;  // elements gumbo makes without a start tag (stray </p>, <isindex>)
   size_t max_nesting = 0;     // deepest estimated nesting
   size_t max_attributes = 0;  // most attributes on one tag
   size_t max_formatting = 0;  // most formatting elements left open at once
