@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -16,16 +17,25 @@ inline constexpr int kExitTooSlow = 87;
 
 enum Kind : uint32_t { kFields = 0, kRefused = 1 };
 
-// Writes all of `head` then `body` with one sendmsg where the socket takes it (no
+// Writes the parts in order with one sendmsg where the socket takes them all (no
 // SIGPIPE: a dead peer is an error). False on any error.
-bool send_all(int fd, std::string_view head, std::string_view body);
+bool send_all(int fd, std::initializer_list<std::string_view> parts);
 
 // Reads exactly n bytes; false on EOF or error (a short read is an error).
 bool read_exact(int fd, void* out, size_t n);
 
-// The fields as JSON: the contract's `fields` plus the article `text`, which only the
-// wire carries (matching needs it; reports do not print it).
-std::string encode_fields(const Fields& f);
-bool decode_fields(std::string_view json, Fields* f);
+// A page's answer: kind, then the fields as the contract's JSON and, beside it as raw
+// bytes (the largest part: escaping and parsing it as JSON cost ~5% of a page), the
+// article `text` that matching needs and reports do not print. A refusal is its
+// message in place of the JSON, with no text.
+struct Reply {
+  uint32_t kind = kFields;
+  std::string json;
+  std::string text;
+};
+void send_reply(int fd, const Reply& r, bool* ok);
+bool read_reply(int fd, Reply* r);
+std::string encode_fields(const Fields& f);  // without the text
+bool decode_fields(const Reply& r, Fields* f);
 
 }  // namespace credcheck::page_wire

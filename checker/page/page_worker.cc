@@ -80,39 +80,44 @@ int run_page_worker(int argc, char** argv) {
   if (memory == 0 || !(seconds > 0)) return 2;
   rlimit no_core{0, 0};
   setrlimit(RLIMIT_CORE, &no_core);  // a worker killed for its page leaves no core
-  // One malloc arena: gumbo's thread would reserve another 64 MB of address space.
+  // One malloc arena: gumbo's thread would reserve another 64 MB of address space. And
+  // keep what a page freed for the next one instead of handing it back to the kernel
+  // and faulting it in again (that doubled the page faults): the cap bounds it anyway.
   mallopt(M_ARENA_MAX, 1);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
   if (!kAddressSanitizer) {  // ASan reserves terabytes of shadow: no cap can hold under it
     rlimit as{memory, memory};
     setrlimit(RLIMIT_AS, &as);
   }
   std::set_new_handler(out_of_memory);
   PageTimer timer;
-  std::string page, reply;
+  std::string page;
+  Reply reply;
   for (;;) {
     uint64_t size = 0;
     if (!read_exact(0, &size, sizeof size)) return 0;  // the parent is done
     page.resize(size);
     if (!read_exact(0, page.data(), size)) return 0;
     timer.arm(seconds);
-    Kind kind = kFields;
     {
       pugi::xml_document doc;
       std::string err;
       if (parse_html(page, &doc, &err)) {
-        reply = encode_fields(extract_fields(doc));
+        Fields fields = extract_fields(doc);
+        reply.kind = kFields;
+        reply.json = encode_fields(fields);
+        reply.text = std::move(fields.text);
       } else {
-        kind = kRefused;
-        reply = err;
+        reply.kind = kRefused;
+        reply.json = std::move(err);
+        reply.text.clear();
       }
     }  // the document is freed inside the page's time
     timer.disarm();
-    char head[12];
-    uint32_t k = kind;
-    uint64_t n = reply.size();
-    std::memcpy(head, &k, 4);
-    std::memcpy(head + 4, &n, 8);
-    if (!send_all(0, {head, sizeof head}, reply)) return 0;
+    bool sent = false;
+    send_reply(0, reply, &sent);
+    if (!sent) return 0;
   }
 }
 

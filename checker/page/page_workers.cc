@@ -166,29 +166,20 @@ bool PageWorkers::read(std::string_view html, Fields* fields, std::string* err) 
   std::string_view size_bytes(reinterpret_cast<const char*>(&size), sizeof size);
   std::unique_ptr<Worker> w = take(err);
   if (!w) return false;
-  bool answered = send_all(w->fd, size_bytes, html);
+  bool answered = send_all(w->fd, {size_bytes, html});
   if (!answered) {  // it died while idle (killed from outside): not this page's doing
     int status = 0;
     discard(std::move(w), &status);
     if (!(w = take(err))) return false;
-    answered = send_all(w->fd, size_bytes, html);
+    answered = send_all(w->fd, {size_bytes, html});
   }
-  char head[12];
   // A backstop on the wall clock for a worker that neither answers nor uses CPU (its
   // own timer bounds the CPU): far above the limit, so a loaded machine never hits it.
   auto deadline = std::chrono::steady_clock::now() +
                   std::chrono::milliseconds(static_cast<long long>((options_.seconds * 10 + 60) * 1000));
   bool late = answered && !wait_readable(w->fd, deadline);
-  answered = answered && !late && read_exact(w->fd, head, sizeof head);
-  uint32_t kind = 0;
-  uint64_t n = 0;
-  std::string payload;
-  if (answered) {
-    std::memcpy(&kind, head, 4);
-    std::memcpy(&n, head + 4, 8);
-    payload.resize(n);
-    answered = read_exact(w->fd, payload.data(), n);
-  }
+  Reply reply;
+  answered = answered && !late && read_reply(w->fd, &reply);
   if (!answered) {  // the worker is gone or stuck: end it, tell why, and free its slot
     int status = 0;
     discard(std::move(w), &status);
@@ -198,11 +189,11 @@ bool PageWorkers::read(std::string_view html, Fields* fields, std::string* err) 
     return false;
   }
   give_back(std::move(w));
-  if (kind == kRefused) {
-    *err = std::move(payload);
+  if (reply.kind == kRefused) {
+    *err = std::move(reply.json);
     return false;
   }
-  if (!decode_fields(payload, fields)) {
+  if (!decode_fields(reply, fields)) {
     *err = "the page worker sent fields that are not JSON";
     return false;
   }

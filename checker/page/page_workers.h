@@ -12,8 +12,9 @@
 //
 // Wire (a Unix socket per worker, one write and one read each way per page):
 //   request:  u64 length, then the page as UTF-8
-//   response: u32 kind (0 fields, 1 refused), u64 length, then the fields as JSON
-//             (fields_json plus the article `text`) or the refusal message.
+//   response: u32 kind (0 fields, 1 refused), u64 json length, u64 text length, then
+//             the fields as the contract's JSON (fields_json) or the refusal message,
+//             then the article `text` as raw bytes (see page_wire.h).
 // A worker that runs out of memory exits with kExitOutOfMemory, one over its CPU time
 // with kExitTooSlow; the parent turns either into the page's reason and spawns a new one.
 #pragma once
