@@ -266,16 +266,18 @@ class Scanner : TagReader {
       });
     else if (is_heading(name))  // closes the nearest heading of any level
       close_nearest({lit("h1"), lit("h2"), lit("h3"), lit("h4"), lit("h5"), lit("h6")},
-                    is_boundary);
+                    is_scope_boundary);
     else if (name == lit("li"))  // list item scope: a nested list stops it
-      close_nearest({name},
-                    [](Name n) { return is_boundary(n) || among(n, NameSet({"ol", "ul"})); });
-    else if (closes_in_scope(name)) {
+      close_nearest({name}, [](Name n) {
+        return is_scope_boundary(n) || among(n, NameSet({"ol", "ul"}));
+      });
+    else if (name == lit("p")) {  // button scope
       // A </p> with no <p> to close makes one (an element per stray </p>: 8 MB of them
       // are 2M elements); when the <p> lies deeper than the window it counts one more.
-      if (!close_nearest({name}, is_boundary_other_than(name)) && name == lit("p"))
-        ++out_->implied_elements;
-    } else if (name == lit("br")) ++out_->implied_elements;  // </br> is a <br>
+      if (!close_nearest({name}, is_boundary)) ++out_->implied_elements;
+    } else if (closes_in_scope(name))
+      close_nearest({name}, [name](Name n) { return n != name && is_scope_boundary(n); });
+    else if (name == lit("br")) ++out_->implied_elements;  // </br> is a <br>
     else if (close_nearest({name}, is_special_other_than(name)))
       forget_formatting(name);  // else gumbo keeps it listed (or it was not, and we
                                 // count one too many)

@@ -68,6 +68,11 @@ inline bool is_boundary(Name n) {
                            "annotation-xml", "mi", "mo", "mn", "ms", "mtext", "frameset"}));
 }
 
+// The spec's default scope, which end tags other than </p> search (no <button>: a
+// </h1> closes the <button> inside its heading; stopping there would leave both open
+// for a later <button> to close, taking every level above with them).
+inline bool is_scope_boundary(Name n) { return n != lit("button") && is_boundary(n); }
+
 // HTML's special elements (the spec's list, as gumbo has it): a non-special end tag
 // is ignored when one stands above its element, and they stop <li>/<dd>/<dt>.
 inline bool is_html_special(Name n) {
