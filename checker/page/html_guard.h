@@ -26,12 +26,11 @@
 // The nesting is an estimate, not gumbo's tree: it follows the insertion modes that
 // change what nests (implied end tags, scopes, tables, select, svg/math, templates,
 // framesets, raw text) and leans towards counting more. Compared with gumbo on random
-// tag soup (html_guard_test.cc) it is at most a level behind; on random short
-// patterns repeated 300 times, some shapes still gain gumbo one or two levels a
-// repetition that the scan does not see (e.g. "<option><p></svg><isindex><noscript>
-// <g><select>"). Such a page stays under max_tags (100,000), which bounds how far it
-// can get; only running gumbo under a CPU and memory limit (a child process) would
-// bound it for certain.
+// tag soup (html_guard_test.cc) it is at most a level behind. Shapes repeated many
+// times have gained gumbo a level or more a repetition that the scan did not see
+// (<isindex>, which closes a <p>; </h1> closing a <button>); fuzz/fuzz_html_shape
+// searches for the next one. The pass is the cheap first refusal, not the last bound:
+// pages are parsed in worker processes under a CPU and memory limit (page_workers.h).
 #pragma once
 
 #include <string>
