@@ -3,7 +3,7 @@
 // (a pattern repeated, then a flood of one more pattern) rather than tokenizer noise.
 //
 // Input: [r1] pattern... [0xFF] [r2] tail...   each pattern/tail byte picks kTokens[b %
-// n]; the page is pattern x (1 + 8 r1), then tail x (1 + 64 r2).
+// n]; the page is pattern x (1 + 2 r1), then tail x (1 + 32 r2), at most 1 MB.
 //
 // The guard runs with limits scaled down (nesting 200, 5,000 tags) so that pages stay
 // small and fast; a shape that outgrows the estimate does so at any scale. When the
@@ -99,13 +99,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (size_t i = 1; i < split; ++i) pattern += kTokens[data[i] % kCount];
   size_t tail_reps = 0;
   if (split + 1 < size) {
-    tail_reps = 1 + 64 * size_t{data[split + 1]};
+    tail_reps = 1 + 32 * size_t{data[split + 1]};
     for (size_t i = split + 2; i < size; ++i) tail += kTokens[data[i] % kCount];
   }
-  size_t reps = 1 + 8 * size_t{data[0]};
+  size_t reps = 1 + 2 * size_t{data[0]};
   std::string page = "<!doctype html><html><head></head><body>";
-  for (size_t r = 0; r < reps && page.size() < (4u << 20); ++r) page += pattern;
-  for (size_t r = 0; r < tail_reps && page.size() < (4u << 20); ++r) page += tail;
+  for (size_t r = 0; r < reps && page.size() < (1u << 20); ++r) page += pattern;
+  for (size_t r = 0; r < tail_reps && page.size() < (1u << 20); ++r) page += tail;
 
   ParseLimits limits;  // the defaults scaled down, ratios kept
   limits.max_nesting = 200;
