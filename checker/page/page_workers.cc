@@ -43,8 +43,8 @@ struct PageWorkers::Worker {
 
 namespace {
 
-// Starts one worker on a socket pair; its stdout goes to stderr, so a stray print can
-// never corrupt the wire or the report.
+// Starts one worker on a socket pair (its fd 0); its stdout goes to stderr, so a stray
+// print can never corrupt the wire or the report.
 bool spawn_worker(const PageWorkerOptions& o, pid_t* pid, int* fd, std::string* err) {
   int sv[2];
   if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
@@ -55,6 +55,8 @@ bool spawn_worker(const PageWorkerOptions& o, pid_t* pid, int* fd, std::string* 
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_adddup2(&fa, sv[1], 0);
   posix_spawn_file_actions_adddup2(&fa, 2, 1);
+  // Nothing else of the parent's (input files, HTTP connections) stays open in a worker.
+  posix_spawn_file_actions_addclosefrom_np(&fa, 3);
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
   sigset_t none;
