@@ -3,7 +3,8 @@
 // (a pattern repeated, then a flood of one more pattern) rather than tokenizer noise.
 //
 // Input: [r1] pattern... [0xFF] [r2] tail...   each pattern/tail byte picks kTokens[b %
-// n]; the page is pattern x (1 + 2 r1), then tail x (1 + 32 r2), at most 1 MB.
+// n]; the page is pattern x (1 + 2 r1), then tail x (1 + 32 r2), at most 128 KB (the
+// scaled-down limits below are met well before).
 //
 // The guard runs with limits scaled down (nesting 200, 5,000 tags) so that pages stay
 // small and fast; a shape that outgrows the estimate does so at any scale. When the
@@ -104,8 +105,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   size_t reps = 1 + 2 * size_t{data[0]};
   std::string page = "<!doctype html><html><head></head><body>";
-  for (size_t r = 0; r < reps && page.size() < (1u << 20); ++r) page += pattern;
-  for (size_t r = 0; r < tail_reps && page.size() < (1u << 20); ++r) page += tail;
+  for (size_t r = 0; r < reps && page.size() < (128u << 10); ++r) page += pattern;
+  for (size_t r = 0; r < tail_reps && page.size() < (128u << 10); ++r) page += tail;
 
   ParseLimits limits;  // the defaults scaled down, ratios kept
   limits.max_nesting = 200;
