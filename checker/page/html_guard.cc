@@ -191,10 +191,12 @@ class Scanner : TagReader {
     if (f >= 0 && !(single && formatting_[f] > listed_before)) ++formatting_[f];
     update_max_formatting();
     if (overflow_ > 0) return push(name);  // refused anyway: only the depth counts now
-    if (closes_p(name)) close_nearest({lit("p")}, is_boundary);
+    // <li>, <dd> and <dt> look for their kind before the <p> is closed: a special
+    // element above that <p> (a <noscript>) stops their search, and the <p> closes it.
     if (name == lit("li")) close_nearest({lit("li")}, special_but_not_address_div_p);
     if (among(name, NameSet({"dd", "dt"})))
       close_nearest({lit("dd"), lit("dt")}, special_but_not_address_div_p);
+    if (closes_p(name)) close_nearest({lit("p")}, is_boundary);
     if (among(name, NameSet({"td", "th"}))) close_nearest({lit("td"), lit("th")}, table_part);
     if (name == lit("tr")) close_nearest({lit("tr")}, is_table);
     if (among(name, NameSet({"option", "optgroup"}))) close_nearest({lit("option")}, not_option);
