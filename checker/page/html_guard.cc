@@ -116,6 +116,7 @@ class Scanner : TagReader {
     bool table_part_tag = name != lit("table") && (is_table_tag(name) || name == lit("colgroup"));
     if (table_part_tag && !(!open_.empty() && open_.back().in_table)) return p;
     // <plaintext> makes the rest text; it is scanned anyway, as for unclosed comments.
+    name = html_name(name);
     open_element(name);
     // Under a <frameset> gumbo may have taken (we clear frameset_ok sooner than it
     // does), <script> and <textarea> may be ignored, their content markup: count it,
@@ -260,6 +261,7 @@ class Scanner : TagReader {
     // took closes nothing.
     if (among(name, NameSet({"form", "frameset"}))) return p;
     if (in_foreign() && close_foreign(name)) return p;
+    name = html_name(name);
     if (name == lit("template"))  // closes its <template> through anything
       close_nearest({name}, [](Name) { return false; });
     else if (is_table_tag(name))  // table scope: only <table> and <template> stop it

@@ -4,6 +4,8 @@
 // Internal to the page stage.
 #pragma once
 
+#include <gumbo.h>
+
 #include <array>
 #include <string_view>
 
@@ -47,7 +49,19 @@ class TagReader {
     size_t b = p;
     while (p < s_.size() && !is_space(s_[p]) && s_[p] != '/' && s_[p] != '>') ++p;
     *name = name_of(s_.substr(b, p - b));
+    name_begin_ = b;
+    name_end_ = p;
     return p;
+  }
+
+  // The last name read as gumbo 0.10.1 tells HTML elements apart: every name it does
+  // not know is one tag, GUMBO_TAG_UNKNOWN, so </y> closes an open <x> (and an <x>
+  // per repetition of "<x></y><y>" nests). svg and math elements keep their names.
+  Name html_name(Name name) const {
+    std::string_view raw = s_.substr(name_begin_, name_end_ - name_begin_);
+    return gumbo_tagn_enum(raw.data(), static_cast<unsigned>(raw.size())) == GUMBO_TAG_UNKNOWN
+               ? kUnknownTag
+               : name;
   }
 
   // What a tag's attributes tell the scan.
@@ -149,6 +163,7 @@ class TagReader {
   std::string_view s_;
 
  private:
+  size_t name_begin_ = 0, name_end_ = 0;  // where the last name read lies in s_
   size_t no_comment_end_after_ = std::string_view::npos;
   size_t no_double_quote_after_ = std::string_view::npos;
   size_t no_single_quote_after_ = std::string_view::npos;

@@ -25,6 +25,9 @@ constexpr Name name_of(std::string_view s) {
 
 consteval Name lit(std::string_view s) { return name_of(s); }
 
+// Every HTML element name gumbo does not know (no real name hashes to it: '\1').
+inline constexpr Name kUnknownTag = 1;
+
 // A fixed set of names, hashed at compile time.
 template <size_t N>
 struct NameSet {
