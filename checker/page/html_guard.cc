@@ -326,7 +326,9 @@ class Scanner : TagReader {
         return true;
       }
     }
-    return true;
+    // Below the stack lie <body> and <html>: HTML rules then apply (a </p> there makes
+    // a <p>). Only a walk cut short by the window stays in svg/math.
+    return n >= kWindow;
   }
 
   // Pops up to and including the nearest open element named in `targets` among the top

@@ -158,6 +158,9 @@ TEST(GuardHtml, StrayEndTagsThatMakeElementsAreCounted) {
   EXPECT_GE(scan_of(page).implied_elements + 10, gumbo_tree(page).elements);
   EXPECT_EQ(refusal(repeat("</p>", 2000000)),
             "page makes 2000000 elements, counting those its stray end tags make (limit 100000)");
+  // Also under svg, whose end tags fall through to the HTML rules at <body>.
+  std::string svg = kPage + "<svg>" + repeat("</p>", 1000);
+  EXPECT_GE(scan_of(svg).implied_elements + 10, gumbo_tree(svg).elements);
   // A </p> that closes its <p> makes nothing.
   EXPECT_EQ(scan_of(kPage + repeat("<p>x</p>", 1000)).implied_elements, 0u);
 }
