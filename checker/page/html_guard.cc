@@ -189,7 +189,7 @@ class Scanner : TagReader {
     // At most one <a> (or <nobr>) is listed since the last marker: a second closes it.
     uint32_t listed_before = saved_.empty() || f < 0 ? 0 : saved_.back()[f];
     bool single = among(name, NameSet({"a", "nobr"}));
-    if (f >= 0 && !(single && formatting_[f] > listed_before)) ++formatting_[f];
+    if (f >= 0 && !(single && !marker_lingers_ && formatting_[f] > listed_before)) ++formatting_[f];
     update_max_formatting();
     if (overflow_ > 0) return push(name);  // refused anyway: only the depth counts now
     // <li>, <dd> and <dt> look for their kind before the <p> is closed: a special
@@ -212,7 +212,9 @@ class Scanner : TagReader {
     if (is_heading(name) && !open_.empty() && is_heading(open_.back().name)) pop();
     // A second <a> or <nobr> runs the adoption agency on the first: it pops to it when
     // no special element stands between (else the stack barely shrinks).
-    if (among(name, NameSet({"a", "nobr"}))) close_nearest({name}, is_special_other_than(name));
+    // Unless a marker lingers in gumbo's list, hiding the first from that search.
+    if (among(name, NameSet({"a", "nobr"})) && !marker_lingers_)
+      close_nearest({name}, is_special_other_than(name));
     if (name == lit("button")) close_nearest({name}, is_boundary_other_than(name));
     // gumbo adds the <tbody> (and <tr>) a page leaves out.
     bool cell = among(name, NameSet({"td", "th"}));
@@ -223,6 +225,10 @@ class Scanner : TagReader {
   }
 
   size_t end_tag(size_t p) {
+    struct Reset {
+      Name& n;
+      ~Reset() { n = 0; }
+    } reset{closing_};
     if (p >= s_.size() || !is_alpha(s_[p])) return skip_to_gt(p);
     Name name;
     p = read_name(p, &name);
@@ -238,6 +244,7 @@ class Scanner : TagReader {
       return p;
     }
     out_->nesting_work += nesting();
+    closing_ = name;  // for pop(): which end tag is closing elements
     if (in_frameset_ || (!open_.empty() && open_.back().frameset)) {
       if (name == lit("frameset") && !open_.empty() && open_.back().frameset) {
         pop();
@@ -400,6 +407,11 @@ class Scanner : TagReader {
     if (open_.empty()) return;
     Open top = open_.back();
     open_.pop_back();
+    // An <object>, <applet> or <marquee> closed by another end tag (a </table> around
+    // it, a </div>) leaves its marker in gumbo's list of formatting elements.
+    if (top.saved && closing_ != 0 && closing_ != top.name &&
+        among(top.name, NameSet({"applet", "marquee", "object"})))
+      marker_lingers_ = true;
     // Closing a cell, caption or object forgets the formatting opened inside it.
     if (top.saved && !saved_.empty()) {
       formatting_ = saved_.back();
@@ -430,6 +442,8 @@ class Scanner : TagReader {
   bool frameset_ok_ = true;   // a <frameset> would still replace the body
   bool counting_keeps_ = false;  // the counted element's end tag closes nothing
   bool in_frameset_ = false;  // after the page's frameset
+  bool marker_lingers_ = false;  // a marker gumbo keeps that the scan let go
+  Name closing_ = 0;  // the end tag being handled, if any
   std::vector<Open> open_;
   std::vector<Counts> saved_;  // formatting counts at each open marker
   Counts formatting_{};
