@@ -28,7 +28,8 @@
 // framesets, raw text) and leans towards counting more. Compared with gumbo on random
 // tag soup (html_guard_test.cc) it is at most a level behind. Shapes repeated many
 // times have gained gumbo a level or more a repetition that the scan did not see
-// (<isindex>, which closes a <p>; </h1> closing a <button>); fuzz/fuzz_html_shape
+// (<isindex> closing a <p>, </h1> closing a <button>, every unknown name being one tag
+// to gumbo 0.10.1, a marker left in its list by </table>); fuzz/fuzz_html_shape
 // searches for the next one. The pass is the cheap first refusal, not the last bound:
 // pages are parsed in worker processes under a CPU and memory limit (page_workers.h).
 #pragma once
