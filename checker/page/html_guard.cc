@@ -220,7 +220,10 @@ class Scanner : TagReader {
     bool cell = among(name, NameSet({"td", "th"}));
     if ((cell || name == lit("tr")) && !open_.empty() && open_.back().name == lit("table"))
       push(lit("tbody"));
-    if (cell && !open_.empty() && open_.back().name != lit("tr")) push(lit("tr"));
+    // A <template> takes a cell as it comes: a level is still counted (gumbo can nest
+    // one more there), under a name no </tr> closes, as none does in gumbo.
+    if (cell && !open_.empty() && open_.back().name != lit("tr"))
+      push(open_.back().name == lit("template") ? lit("#row") : lit("tr"));
     push(name);
   }
 
