@@ -247,7 +247,8 @@ TEST(GuardHtml, RefusesEachHostileShapeNamingTheBound) {
 }
 
 // The scan is one linear pass, even over what makes gumbo quadratic (a hang detector:
-// a quadratic scan of these 8 MB pages would take minutes).
+// a quadratic scan of these 8 MB pages would take minutes; a linear one takes ~0.5 s,
+// and over 1 s on this shared machine under load, so the bound is 10 s).
 TEST(GuardHtml, ScanIsFastOnHostilePages) {
   for (const std::string& page :
        {repeat("<div>", 1600000), repeat("</q>", 2000000), repeat("<a>", 2500000),
@@ -258,7 +259,7 @@ TEST(GuardHtml, ScanIsFastOnHostilePages) {
     std::string err;
     guard_html(page, ParseLimits{}, &scan, &err);
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    EXPECT_LT(s, 1.0 * test_support::kTimeSlack) << page.substr(0, 20) << " took " << s << " s";
+    EXPECT_LT(s, 10.0 * test_support::kTimeSlack) << page.substr(0, 20) << " took " << s << " s";
   }
 }
 
