@@ -209,7 +209,11 @@ class Scanner : TagReader {
              !(keep_rtc && open_.back().name == lit("rtc")))
         pop();  // gumbo's implied end tags
     }
-    if (is_heading(name) && !open_.empty() && is_heading(open_.back().name)) pop();
+    // A heading closes a heading just above it, unless gumbo may have reopened a listed
+    // formatting element (an <a> a void tag brought back) on top of it first.
+    if (is_heading(name) && !open_.empty() && is_heading(open_.back().name) &&
+        formatting_total() == 0)
+      pop();
     // A second <a> or <nobr> runs the adoption agency on the first: it pops to it when
     // no special element stands between (else the stack barely shrinks).
     // Unless a marker lingers in gumbo's list, hiding the first from that search.
