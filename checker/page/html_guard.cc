@@ -179,6 +179,16 @@ class Scanner : TagReader {
     return among(name, NameSet({"option", "optgroup", "script", "template"}));
   }
 
+  // In a <select>, </option> closes only the current <option>, and </optgroup> an
+  // <optgroup> with at most an <option> above it; otherwise gumbo ignores them.
+  void close_in_select(Name name) {
+    size_t n = open_.size();
+    if (name == lit("optgroup") && n >= 2 && open_[n - 1].name == lit("option") &&
+        open_[n - 2].name == lit("optgroup"))
+      pop();
+    if (!open_.empty() && open_.back().name == name) pop();
+  }
+
   void close_select() {
     while (!open_.empty() && open_.back().in_select) pop();
   }
@@ -266,7 +276,9 @@ class Scanner : TagReader {
     if (in_select() && name != lit("template")) {  // gumbo ignores other end tags there
       if (name == lit("select") || (open_.back().select_in_table && is_table_tag(name)))
         close_select();
-      else if (among(name, NameSet({"option", "optgroup", "script"})))
+      else if (among(name, NameSet({"option", "optgroup"})))
+        close_in_select(name);
+      else if (name == lit("script"))
         close_nearest({name}, is_boundary_other_than(name));
       return p;
     }

@@ -133,19 +133,20 @@ TEST(GuardHtml, ShapesFoundByDifferentialFuzzingAreCounted) {
 // <form><hr><label><input></label><hr></form>: it closes the <p>, so the unknown
 // elements after it nest; and the soup below, once followed by floods of end tags that
 // each walked gumbo's stack.
-// fuzz_html_shape found the last six: </h1> closes the <button> inside its heading
+// fuzz_html_shape found the last seven: </h1> closes the <button> inside its heading
 // (default scope: only </p> stops at a <button>); <dd> looks for a <dd> before it
 // closes the <p>; gumbo 0.10.1 takes every unknown HTML name for one tag; an <object>
 // closed by </table> leaves its marker, so a second <nobr> no longer closes the first;
 // a cell in a <template> gets no implied <tr> for a </tr> to close; a reopened <a>
-// stands between two headings.
+// stands between two headings; in a <select>, </option> closes only the current one.
 TEST(GuardHtml, ShapesThatGotPastTheBoundsNestAsInGumbo) {
   std::string unknown = build(14, [](size_t i) { return "<x" + std::to_string(i) + ">"; });
   for (const std::string& shape :
        {"<p><isindex>" + unknown, std::string("<option><p></svg><isindex><noscript><g><select>"),
         std::string("<h1><button></h1><div></p>"), std::string("</a><noscript><td><dd><p><td>"),
         std::string("<x2></y><y>"), std::string("<span><table><object></table><nobr>"),
-        std::string("<template><th><label></tr>"), std::string("<path/><a></x1><keygen><h1>")}) {
+        std::string("<template><th><label></tr>"), std::string("<path/><a></x1><keygen><h1>"),
+        std::string("<pre></div><select></option><option>")}) {
     std::string page = kPage + repeat(shape, 1000);
     int gumbo = gumbo_depth(page);
     EXPECT_GE(gumbo, 1000) << shape;
