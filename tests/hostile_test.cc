@@ -73,6 +73,27 @@ class HostileBatch : public ::testing::Test {
     write("empty.html", "");
     write("script-only.html", "<script>" + repeat("var a = '<div>';", 10000) + "</script>");
     write("img-flood.html", kHead + repeat("<img src=a.jpg alt=\"图\">", 90000));
+    // Issue 9: shapes that got past the pre-pass. Each fills the page up to just under
+    // the parser's 8 MiB cap.
+    auto fill = [](std::string page, const std::string& tail) {
+      while (page.size() + tail.size() < 8'000'000) page += tail;
+      return page;
+    };
+    std::string unknown_tags;
+    for (int i = 0; i < 14; ++i) unknown_tags += "<x" + std::to_string(i) + ">";
+    std::string isindex = kHead + repeat("<p><isindex>" + unknown_tags, 6190);
+    std::string soup = kHead + repeat("<option><p></svg><isindex><noscript><g><select>", 14000);
+    write("isindex-unknown.html", isindex);
+    write("isindex-stray-p.html", fill(isindex, "</p>"));
+    write("soup-template.html", fill(soup, "</template>"));
+    write("soup-form.html", fill(soup, "</form>"));
+    write("soup-p.html", fill(soup, "</p>"));
+    write("stray-p.html", fill("", "</p>"));
+    // A page the pre-pass lets through (every bound under its limit) that still costs
+    // gumbo about 330 MB and most of a second: the worker limits are its bound.
+    std::string hundred = "<p";
+    for (int i = 0; i < 100; ++i) hundred += " a" + std::to_string(i) + "=1";
+    write("costly.html", fill(kHead, hundred + ">x</p>"));
     // The compliant page declaring a charset it is not in, and one nobody knows.
     std::string compliant = slurp(kCompliant);
     size_t meta = compliant.find("<meta charset=\"utf-8\">");
@@ -89,6 +110,12 @@ class HostileBatch : public ::testing::Test {
             {"unclosed-b.html", "page leaves 160000 formatting elements"},
             {"million-p.html", "start tags (limit 100000)"},
             {"huge.html", "larger than 16777216 bytes"},
+            {"isindex-unknown.html", "page nests elements"},
+            {"isindex-stray-p.html", "page nests elements"},
+            {"soup-template.html", "page nests elements"},
+            {"soup-form.html", "page nests elements"},
+            {"soup-p.html", "page nests elements"},
+            {"stray-p.html", "elements, counting those its stray end tags make (limit 100000)"},
             {"binary.html", ""},
             {"nuls.html", ""},
             {"invalid-utf8.html", ""},
@@ -211,6 +238,42 @@ TEST_F(HostileBatch, ExtractGivesOneLineEachNamingTheBound) {
     EXPECT_EQ(lines[i], json::parse(alone.out)) << inputs[i];
   }
   std::printf("extract of %zu inputs: %.2f s\n", inputs.size(), seconds);
+}
+
+// A page over --page-memory or --page-seconds ends its worker, not the batch: it is
+// unchecked with the limit as its reason, and the pages around it keep their results.
+TEST_F(HostileBatch, PageOverTheWorkerLimitsIsUncheckedAndTheBatchGoesOn) {
+  std::string costly = (dir_ / "costly.html").string();
+  struct Limit {
+    std::vector<std::string> options;
+    std::string reason;
+  };
+  std::vector<Limit> limits = {{{"--page-seconds", kSanitized ? "3" : "0.3"},
+                                kSanitized ? "parsing took more than 3 s" : "parsing took more than 0.3 s"}};
+  if (!kSanitized)  // ASan reserves terabytes of address space: no cap holds under it
+    limits.push_back({{"--page-memory", "200MiB"}, "needed more than 200 MiB"});
+  for (const Limit& limit : limits) {
+    std::vector<std::string> args = {"scan", "--rules", kPack, "--original", kOriginals, "--jobs", "1"};
+    args.insert(args.end(), limit.options.begin(), limit.options.end());
+    for (const std::string& input : {kCompliant, costly, costly, kMissingSource}) args.push_back(input);
+    double seconds = 0;
+    auto r = run_bounded(args, &seconds);
+    EXPECT_EQ(r.code, 1) << r.err;
+    json j = json::parse(r.out, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << r.err;
+    ASSERT_EQ(j["results"].size(), 4u);
+    for (int i : {1, 2}) {  // twice: the replaced worker meets it again
+      EXPECT_EQ(j["results"][i]["status"], "unchecked");
+      EXPECT_EQ(j["results"][i]["reason"], costly + ": " + limit.reason) << limit.options[0];
+    }
+    EXPECT_EQ(j["results"][0]["status"], "compliant") << j["results"][0].dump();
+    EXPECT_EQ(j["results"][3]["status"], "violation") << j["results"][3].dump();
+    std::printf("%s %s: %.2f s\n", limit.options[0].c_str(), limit.options[1].c_str(), seconds);
+  }
+  // Without the limits lowered the same page parses (it is costly, not hostile).
+  auto r = run_credcheck({"extract", costly});
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("\"title\""), std::string::npos) << r.out.substr(0, 300);
 }
 
 // A file far over the byte cap is refused on its size, without being read.

@@ -23,6 +23,10 @@ using Runner = std::function<int(Streams&)>;
 // Network options shared by every command that reads inputs.
 void add_fetch_options(CLI::App* cmd, FetchOptions* options, int* jobs);
 
+// --page-memory, --page-seconds, --parse-in-process: the page workers' limits. Once the
+// command line is parsed they configure the process's page workers (one per job).
+void add_page_options(CLI::App* cmd, const int* jobs);
+
 Runner add_extract_command(CLI::App* app);
 Runner add_scan_command(CLI::App* app);
 Runner add_rules_command(CLI::App* app);

@@ -22,6 +22,7 @@ Runner add_extract_command(CLI::App* app) {
                   "Pages: URL, file, directory, @list.txt, or - for stdin (a list, or one HTML page)")
       ->required();
   add_fetch_options(cmd, &o->fetch, &o->jobs);
+  add_page_options(cmd, &o->jobs);
   return [o](Streams& io) {
     bool failed = false;
     std::atomic<bool> write_failed{false};

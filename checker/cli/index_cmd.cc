@@ -22,6 +22,7 @@ Runner add_index_command(CLI::App* app) {
   build->add_option("--db", o->db, "The index file (SQLite)")->required();
   build->add_option("inputs", o->inputs, "Originals: URL, file, directory, @list.txt, or -")->required();
   add_fetch_options(build, &o->fetch, &o->jobs);
+  add_page_options(build, &o->jobs);
   return [o](Streams& io) {
     std::vector<Original> originals;
     std::string err;

@@ -9,8 +9,7 @@
 #include <thread>
 
 #include "checker/decode/decode.h"
-#include "checker/page/extract.h"
-#include "checker/page/html.h"
+#include "checker/page/page_workers.h"
 #include "checker/rules/engine.h"
 #include "checker/store/index.h"
 
@@ -26,13 +25,11 @@ bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options
   Decoded decoded = decode_html(page->doc.bytes, page->doc.content_type);
   page->charset = decoded.charset;
   std::string().swap(page->doc.bytes);  // the raw bytes are not needed past decoding
-  pugi::xml_document dom;
-  std::string parse_err;
-  if (!parse_html(decoded.text, &dom, &parse_err)) {
+  std::string parse_err;  // parsed in a bounded page worker (page_workers.h)
+  if (!parse_and_extract(decoded.text, &page->fields, &parse_err)) {
     *err = input.spec + ": " + parse_err;
     return false;
   }
-  page->fields = extract_fields(dom);
   return true;
 }
 

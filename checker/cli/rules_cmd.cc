@@ -156,6 +156,7 @@ Runner add_rules_command(CLI::App* app) {
   test_cmd->add_option("--base-url", o->base_url, "URL the local files will be published at");
   test_cmd->add_option("inputs", o->inputs, "Pages with .expected files")->required();
   add_fetch_options(test_cmd, &o->fetch, &o->jobs);
+  add_page_options(test_cmd, &o->jobs);
   return [=](Streams& io) {
     if (list_cmd->parsed()) return list(*o, io);
     if (explain_cmd->parsed()) return explain(*o, io);

@@ -233,6 +233,7 @@ Runner add_scan_command(CLI::App* app) {
                   "Pages: URL, file, directory, @list.txt, or - for stdin (a list, or one HTML page)")
       ->required();
   add_fetch_options(cmd, &o->fetch, &o->jobs);
+  add_page_options(cmd, &o->jobs);
   return [o](Streams& io) { return run_scan(*o, io); };
 }
 

@@ -5,6 +5,8 @@
 #include <pthread.h>
 
 #include <cctype>
+#include <cstdlib>
+#include <new>
 #include <string_view>
 #include <vector>
 
@@ -121,9 +123,21 @@ struct GumboJob {
   bool ok = false;
 };
 
+// gumbo's allocations fail as C++'s do, through the new handler (a page worker's ends
+// the worker as out of memory); without one gumbo gets NULL, as with malloc.
+void* gumbo_allocate(void*, size_t size) {
+  for (;;) {
+    if (void* p = std::malloc(size)) return p;
+    std::new_handler handler = std::get_new_handler();
+    if (!handler) return nullptr;
+    handler();
+  }
+}
+
 void* run_gumbo(void* arg) {
   auto* job = static_cast<GumboJob*>(arg);
   GumboOptions options = kGumboDefaultOptions;
+  options.allocator = gumbo_allocate;
   options.max_errors = 0;  // each error record copies the open-element stack: O(depth^2)
   GumboOutput* output = gumbo_parse_with_options(&options, job->html.data(), job->html.size());
   if (!output) return nullptr;

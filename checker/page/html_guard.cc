@@ -1,5 +1,8 @@
 #include "checker/page/html_guard.h"
 
+#include "checker/page/html_tag_reader.h"
+#include "checker/page/html_tags.h"
+
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -9,152 +12,7 @@
 namespace credcheck {
 namespace {
 
-// A tag name as a number: its first 8 bytes lower-cased, longer names hashed on top.
-using Name = uint64_t;
-
-constexpr Name name_of(std::string_view s) {
-  Name k = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
-    if (i < 8) k |= static_cast<Name>(c) << (8 * i);
-    else k = (k ^ c) * 1099511628211ull;
-  }
-  return k;
-}
-
-consteval Name lit(std::string_view s) { return name_of(s); }
-
-// A fixed set of names, hashed at compile time.
-template <size_t N>
-struct NameSet {
-  std::array<Name, N> names;
-  consteval NameSet(const char* const (&list)[N]) : names{} {
-    for (size_t i = 0; i < N; ++i) names[i] = name_of(list[i]);
-  }
-  bool has(Name n) const {
-    for (Name x : names)
-      if (x == n) return true;
-    return false;
-  }
-};
-
-template <size_t N>
-bool among(Name n, const NameSet<N>& set) {
-  return set.has(n);
-}
-
-bool is_void(Name n) {
-  return among(n, NameSet({"area", "base", "basefont", "bgsound", "br", "col", "embed", "frame",
-                           "hr", "image", "img", "input", "keygen", "link", "meta", "param",
-                           "source", "track", "wbr"}));
-}
-
-// Elements whose content the tokenizer reads as text up to their end tag, when the
-// tree builder takes their start tag.
-bool is_raw_text(Name n) {
-  return among(n, NameSet({"script", "style", "textarea", "title", "xmp", "iframe",
-                           "noembed", "noframes"}));
-}
-
-// Where gumbo's scope walks stop (the spec's default scope, plus <button>, which
-// stops the searches that start tags make for a <p>); our searches stop there too. Not
-// svg or math themselves: a search that stops short leaves behind an element gumbo
-// has closed, for a later search to close along with what stands above it. A
-// <frameset> gumbo may have taken stops them, so that none reaches below it.
-bool is_boundary(Name n) {
-  return among(n, NameSet({"table", "td", "th", "caption", "applet", "marquee", "object",
-                           "template", "html", "button", "foreignobject", "desc", "title",
-                           "annotation-xml", "mi", "mo", "mn", "ms", "mtext", "frameset"}));
-}
-
-// HTML's special elements (the spec's list, as gumbo has it): a non-special end tag
-// is ignored when one stands above its element, and they stop <li>/<dd>/<dt>.
-bool is_html_special(Name n) {
-  return among(n, NameSet({"address", "applet", "area", "article", "aside", "base", "basefont",
-                           "bgsound", "blockquote", "body", "br", "button", "caption", "center",
-                           "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "embed",
-                           "fieldset", "figcaption", "figure", "footer", "form", "frame",
-                           "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
-                           "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li",
-                           "link", "listing", "main", "marquee", "menu", "meta", "nav", "noembed",
-                           "noframes", "noscript", "object", "ol", "p", "param", "plaintext",
-                           "pre", "script", "section", "select", "source", "style", "summary",
-                           "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead",
-                           "title", "tr", "track", "ul", "wbr", "xmp"}));
-}
-
-// End tags that close their element through anything but a scope boundary; any
-// other end tag is ignored when a special element stands above its element.
-bool closes_in_scope(Name n) {
-  return among(n, NameSet({"address", "article", "aside", "blockquote", "button", "center",
-                           "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption",
-                           "figure", "footer", "header", "hgroup", "listing", "main", "menu",
-                           "nav", "ol", "pre", "section", "summary", "ul", "applet", "marquee",
-                           "object", "dd", "dt", "p"}));
-}
-
-// Where searches that special elements stop, stop: they and every scope boundary
-// (including svg/math ones, whose namespace the scan does not keep). Stopping early
-// only ever closes less.
-bool is_special(Name n) { return is_html_special(n) || is_boundary(n); }
-
-bool closes_p(Name n) {
-  return among(n, NameSet({"address", "article", "aside", "blockquote", "center", "details",
-                           "dialog", "dir", "div", "dl", "dd", "dt", "fieldset", "figcaption",
-                           "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-                           "header", "hgroup", "li", "listing", "main", "menu", "nav", "ol", "p",
-                           "pre", "section", "summary", "table", "ul"}));
-}
-
-bool is_heading(Name n) { return among(n, NameSet({"h1", "h2", "h3", "h4", "h5", "h6"})); }
-
-// Start tags that end foreign (svg/math) content in gumbo.
-bool breaks_out(Name n) {
-  return among(n, NameSet({"b", "big", "blockquote", "body", "br", "center", "code", "dd",
-                           "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6",
-                           "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr",
-                           "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
-                           "sub", "sup", "table", "tt", "u", "ul", "var"}));
-}
-
-// Formatting elements: gumbo keeps them in a list and reopens them in every later block.
-constexpr std::array<std::string_view, 14> kFormatting = {
-    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong",
-    "tt", "u"};
-
-int formatting_index(Name n) {
-  static constexpr auto kNames = [] {
-    std::array<Name, kFormatting.size()> out{};
-    for (size_t i = 0; i < kFormatting.size(); ++i) out[i] = name_of(kFormatting[i]);
-    return out;
-  }();
-  for (size_t i = 0; i < kNames.size(); ++i)
-    if (n == kNames[i]) return static_cast<int>(i);
-  return -1;
-}
-
-bool is_marker(Name n) {
-  return among(n, NameSet({"td", "th", "caption", "applet", "marquee", "object", "template"}));
-}
-
-// Where the searches for an element to close stop, per kind of tag.
-bool special_but_not_address_div_p(Name n) {
-  return is_special(n) && !among(n, NameSet({"address", "div", "p"}));
-}
-bool table_part(Name n) {
-  return among(n, NameSet({"table", "tbody", "thead", "tfoot", "tr", "template", "html"}));
-}
-bool is_table(Name n) {
-  return among(n, NameSet({"table", "tbody", "thead", "tfoot", "template", "html"}));
-}
-bool not_option(Name n) { return n != lit("option"); }
-auto is_boundary_other_than(Name self) {
-  return [self](Name n) { return n != self && is_boundary(n); };
-}
-auto is_special_other_than(Name self) {
-  return [self](Name n) { return n != self && is_special(n); };
-}
+using namespace html_tags;
 
 constexpr size_t kWindow = 16;  // how far down the stack an end tag or implied close looks
 
@@ -177,17 +35,11 @@ struct Open {
   bool maybe_frameset = false;   // inside a <frameset> gumbo may have taken
 };
 
-bool is_table_tag(Name n) {
-  return among(n, NameSet({"caption", "table", "tbody", "tfoot", "thead", "tr", "td", "th"}));
-}
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-class Scanner {
+class Scanner : TagReader {
  public:
   // Keeps at most `cap` open names; deeper nesting is only counted.
-  Scanner(std::string_view s, size_t cap, HtmlScan* out) : s_(s), cap_(cap), out_(out) {}
+  Scanner(std::string_view s, size_t cap, HtmlScan* out) : TagReader(s), cap_(cap), out_(out) {}
 
   void run() {
     size_t p = 0;
@@ -200,7 +52,7 @@ class Scanner {
       p = at + 1;
       if (p >= s_.size()) break;
       char c = s_[p];
-      if (c == '!' && counting_in_ == 0) p = skip_markup_declaration(p + 1);
+      if (c == '!' && counting_in_ == 0) p = skip_markup_declaration(p + 1, in_foreign());
       else if (c == '?' && counting_in_ == 0) p = skip_to_gt(p);
       else if (c == '/') p = end_tag(p + 1);
       else if (is_alpha(c)) p = start_tag(p);
@@ -208,108 +60,6 @@ class Scanner {
   }
 
  private:
-  // After "<!": a comment ends at "-->" or "--!>" (gumbo takes both; "<!-->" is one
-  // too); CDATA in svg/math at "]]>"; anything else (doctype, CDATA elsewhere) at the
-  // next '>'. A comment or CDATA that never ends leaves what follows to be scanned as
-  // markup: a misjudged context must never hide from the count what gumbo parses.
-  size_t skip_markup_declaration(size_t p) {
-    if (in_foreign() && s_.compare(p, 7, "[CDATA[") == 0) {
-      size_t end = s_.find("]]>", p + 7);
-      return end == std::string_view::npos ? p : end + 3;
-    }
-    if (s_.compare(p, 2, "--") != 0) return skip_to_gt(p);
-    if (p >= no_comment_end_after_) return p;
-    for (size_t q = p; q < s_.size();) {
-      size_t dash = s_.find("--", q);
-      if (dash == std::string_view::npos) break;
-      size_t after = dash + 2;
-      if (after < s_.size() && s_[after] == '>') return after + 1;
-      if (after + 1 < s_.size() && s_[after] == '!' && s_[after + 1] == '>') return after + 2;
-      q = dash + 1;
-    }
-    no_comment_end_after_ = p;  // so many unclosed comments cost one pass
-    return p;
-  }
-
-  size_t skip_to_gt(size_t p) {
-    size_t gt = s_.find('>', p);
-    return gt == std::string_view::npos ? s_.size() : gt + 1;
-  }
-
-  size_t read_name(size_t p, Name* name) {
-    size_t b = p;
-    while (p < s_.size() && !is_space(s_[p]) && s_[p] != '/' && s_[p] != '>') ++p;
-    *name = name_of(s_.substr(b, p - b));
-    return p;
-  }
-
-  // What a tag's attributes tell the scan.
-  struct Attrs {
-    size_t count = 0;
-    bool self_closing = false;
-    bool complete = false;       // the tag ends with '>'
-    bool font_like = false;      // color, face or size: such a <font> ends svg/math
-    bool html_encoding = false;  // encoding="text/html" (or xhtml): HTML inside MathML
-  };
-
-  // Attributes up to the tag's '>', as the tokenizer reads them (quoted values may
-  // hold '>'). Returns the offset after '>'. A tag that never ends (gumbo drops it)
-  // is left incomplete, and so is one with an unclosed quote, whose rest is then
-  // scanned as markup: a misread quote must not hide the page from the count.
-  size_t read_attributes(size_t p, Attrs* a) {
-    *a = Attrs{};
-    while (p < s_.size()) {
-      char c = s_[p];
-      if (is_space(c)) { ++p; continue; }
-      if (c == '>') {
-        a->complete = true;
-        return p + 1;
-      }
-      if (c == '/') {
-        a->self_closing = p + 1 < s_.size() && s_[p + 1] == '>';
-        ++p;
-        continue;
-      }
-      ++a->count;  // an attribute name: up to space, '/', '>' or '='
-      size_t name_begin = p++;
-      while (p < s_.size() && !is_space(s_[p]) && s_[p] != '/' && s_[p] != '>' && s_[p] != '=')
-        ++p;
-      Name attr = name_of(s_.substr(name_begin, p - name_begin));
-      if (among(attr, NameSet({"color", "face", "size"}))) a->font_like = true;
-      while (p < s_.size() && is_space(s_[p])) ++p;
-      if (p >= s_.size() || s_[p] != '=') continue;
-      ++p;
-      while (p < s_.size() && is_space(s_[p])) ++p;
-      if (p >= s_.size()) break;
-      size_t value_begin = p, value_end;
-      if (s_[p] == '"' || s_[p] == '\'') {
-        size_t close = find_quote(s_[p], p + 1);
-        if (close == std::string_view::npos) return p + 1;
-        value_begin = p + 1;
-        value_end = close;
-        p = close + 1;
-      } else {
-        while (p < s_.size() && !is_space(s_[p]) && s_[p] != '>') ++p;
-        value_end = p;
-      }
-      if (attr == lit("encoding")) {
-        Name v = name_of(s_.substr(value_begin, value_end - value_begin));
-        a->html_encoding = v == name_of("text/html") || v == name_of("application/xhtml+xml");
-      }
-    }
-    return s_.size();
-  }
-
-  // The next `quote` at or after p, or npos; remembers a miss, so that many unclosed
-  // quotes cost one pass.
-  size_t find_quote(char quote, size_t p) {
-    size_t& miss = quote == '"' ? no_double_quote_after_ : no_single_quote_after_;
-    if (p >= miss) return std::string_view::npos;
-    size_t at = s_.find(quote, p);
-    if (at == std::string_view::npos) miss = p;
-    return at;
-  }
-
   size_t start_tag(size_t p) {
     Name name;
     p = read_name(p, &name);
@@ -352,12 +102,21 @@ class Scanner {
       t.decided = true;
       if (t.columns && !among(name, NameSet({"col", "template"}))) return p;
     }
+    if (name == lit("isindex")) {
+      // gumbo reads it as <form><hr><label><input></label><hr></form> (ignored when a
+      // form is open): it closes a <p> and leaves nothing open. Closing the <p> either
+      // way can only count more levels, never fewer.
+      close_nearest({lit("p")}, is_boundary);
+      out_->implied_elements += 5;
+      return p;
+    }
     if (name == lit("hr")) close_nearest({lit("p")}, is_boundary);
     if (is_void(name) || among(name, NameSet({"html", "head", "body"}))) return p;
     // Table parts outside a table are ignored (and close nothing).
     bool table_part_tag = name != lit("table") && (is_table_tag(name) || name == lit("colgroup"));
     if (table_part_tag && !(!open_.empty() && open_.back().in_table)) return p;
     // <plaintext> makes the rest text; it is scanned anyway, as for unclosed comments.
+    name = html_name(name);
     open_element(name);
     // Under a <frameset> gumbo may have taken (we clear frameset_ok sooner than it
     // does), <script> and <textarea> may be ignored, their content markup: count it,
@@ -420,6 +179,16 @@ class Scanner {
     return among(name, NameSet({"option", "optgroup", "script", "template"}));
   }
 
+  // In a <select>, </option> closes only the current <option>, and </optgroup> an
+  // <optgroup> with at most an <option> above it; otherwise gumbo ignores them.
+  void close_in_select(Name name) {
+    size_t n = open_.size();
+    if (name == lit("optgroup") && n >= 2 && open_[n - 1].name == lit("option") &&
+        open_[n - 2].name == lit("optgroup"))
+      pop();
+    if (!open_.empty() && open_.back().name == name) pop();
+  }
+
   void close_select() {
     while (!open_.empty() && open_.back().in_select) pop();
   }
@@ -430,13 +199,15 @@ class Scanner {
     // At most one <a> (or <nobr>) is listed since the last marker: a second closes it.
     uint32_t listed_before = saved_.empty() || f < 0 ? 0 : saved_.back()[f];
     bool single = among(name, NameSet({"a", "nobr"}));
-    if (f >= 0 && !(single && formatting_[f] > listed_before)) ++formatting_[f];
+    if (f >= 0 && !(single && !marker_lingers_ && formatting_[f] > listed_before)) ++formatting_[f];
     update_max_formatting();
     if (overflow_ > 0) return push(name);  // refused anyway: only the depth counts now
-    if (closes_p(name)) close_nearest({lit("p")}, is_boundary);
+    // <li>, <dd> and <dt> look for their kind before the <p> is closed: a special
+    // element above that <p> (a <noscript>) stops their search, and the <p> closes it.
     if (name == lit("li")) close_nearest({lit("li")}, special_but_not_address_div_p);
     if (among(name, NameSet({"dd", "dt"})))
       close_nearest({lit("dd"), lit("dt")}, special_but_not_address_div_p);
+    if (closes_p(name)) close_nearest({lit("p")}, is_boundary);
     if (among(name, NameSet({"td", "th"}))) close_nearest({lit("td"), lit("th")}, table_part);
     if (name == lit("tr")) close_nearest({lit("tr")}, is_table);
     if (among(name, NameSet({"option", "optgroup"}))) close_nearest({lit("option")}, not_option);
@@ -448,20 +219,33 @@ class Scanner {
              !(keep_rtc && open_.back().name == lit("rtc")))
         pop();  // gumbo's implied end tags
     }
-    if (is_heading(name) && !open_.empty() && is_heading(open_.back().name)) pop();
+    // A heading closes a heading just above it, unless gumbo may have reopened a listed
+    // formatting element (an <a> a void tag brought back) on top of it first.
+    if (is_heading(name) && !open_.empty() && is_heading(open_.back().name) &&
+        formatting_total() == 0)
+      pop();
     // A second <a> or <nobr> runs the adoption agency on the first: it pops to it when
     // no special element stands between (else the stack barely shrinks).
-    if (among(name, NameSet({"a", "nobr"}))) close_nearest({name}, is_special_other_than(name));
+    // Unless a marker lingers in gumbo's list, hiding the first from that search.
+    if (among(name, NameSet({"a", "nobr"})) && !marker_lingers_)
+      close_nearest({name}, is_special_other_than(name));
     if (name == lit("button")) close_nearest({name}, is_boundary_other_than(name));
     // gumbo adds the <tbody> (and <tr>) a page leaves out.
     bool cell = among(name, NameSet({"td", "th"}));
     if ((cell || name == lit("tr")) && !open_.empty() && open_.back().name == lit("table"))
       push(lit("tbody"));
-    if (cell && !open_.empty() && open_.back().name != lit("tr")) push(lit("tr"));
+    // A <template> takes a cell as it comes: a level is still counted (gumbo can nest
+    // one more there), under a name no </tr> closes, as none does in gumbo.
+    if (cell && !open_.empty() && open_.back().name != lit("tr"))
+      push(open_.back().name == lit("template") ? lit("#row") : lit("tr"));
     push(name);
   }
 
   size_t end_tag(size_t p) {
+    struct Reset {
+      Name& n;
+      ~Reset() { n = 0; }
+    } reset{closing_};
     if (p >= s_.size() || !is_alpha(s_[p])) return skip_to_gt(p);
     Name name;
     p = read_name(p, &name);
@@ -477,6 +261,7 @@ class Scanner {
       return p;
     }
     out_->nesting_work += nesting();
+    closing_ = name;  // for pop(): which end tag is closing elements
     if (in_frameset_ || (!open_.empty() && open_.back().frameset)) {
       if (name == lit("frameset") && !open_.empty() && open_.back().frameset) {
         pop();
@@ -491,7 +276,9 @@ class Scanner {
     if (in_select() && name != lit("template")) {  // gumbo ignores other end tags there
       if (name == lit("select") || (open_.back().select_in_table && is_table_tag(name)))
         close_select();
-      else if (among(name, NameSet({"option", "optgroup", "script"})))
+      else if (among(name, NameSet({"option", "optgroup"})))
+        close_in_select(name);
+      else if (name == lit("script"))
         close_nearest({name}, is_boundary_other_than(name));
       return p;
     }
@@ -500,6 +287,7 @@ class Scanner {
     // took closes nothing.
     if (among(name, NameSet({"form", "frameset"}))) return p;
     if (in_foreign() && close_foreign(name)) return p;
+    name = html_name(name);
     if (name == lit("template"))  // closes its <template> through anything
       close_nearest({name}, [](Name) { return false; });
     else if (is_table_tag(name))  // table scope: only <table> and <template> stop it
@@ -508,11 +296,18 @@ class Scanner {
       });
     else if (is_heading(name))  // closes the nearest heading of any level
       close_nearest({lit("h1"), lit("h2"), lit("h3"), lit("h4"), lit("h5"), lit("h6")},
-                    is_boundary);
+                    is_scope_boundary);
     else if (name == lit("li"))  // list item scope: a nested list stops it
-      close_nearest({name},
-                    [](Name n) { return is_boundary(n) || among(n, NameSet({"ol", "ul"})); });
-    else if (closes_in_scope(name)) close_nearest({name}, is_boundary_other_than(name));
+      close_nearest({name}, [](Name n) {
+        return is_scope_boundary(n) || among(n, NameSet({"ol", "ul"}));
+      });
+    else if (name == lit("p")) {  // button scope
+      // A </p> with no <p> to close makes one (an element per stray </p>: 8 MB of them
+      // are 2M elements); when the <p> lies deeper than the window it counts one more.
+      if (!close_nearest({name}, is_boundary)) ++out_->implied_elements;
+    } else if (closes_in_scope(name))
+      close_nearest({name}, [name](Name n) { return n != name && is_scope_boundary(n); });
+    else if (name == lit("br")) ++out_->implied_elements;  // </br> is a <br>
     else if (close_nearest({name}, is_special_other_than(name)))
       forget_formatting(name);  // else gumbo keeps it listed (or it was not, and we
                                 // count one too many)
@@ -544,34 +339,6 @@ class Scanner {
     return skip_to_gt(end);
   }
 
-  // Where the next "</name" at or after p ends (past its name), or npos. Remembers
-  // the last answer for each name, so that many unterminated openers cost one pass.
-  size_t raw_end(size_t p, Name name) {
-    RawEnd* slot = nullptr;
-    for (RawEnd& r : raw_ends_)
-      if (r.name == name || r.name == 0) {
-        slot = &r;
-        break;
-      }
-    if (!slot) return std::string_view::npos;  // all slots taken: can't happen (8 names)
-    if (slot->name == name && (slot->at == std::string_view::npos || slot->at >= p))
-      return slot->at;
-    slot->name = name;
-    slot->at = std::string_view::npos;
-    for (size_t q = p; q < s_.size();) {
-      size_t lt = s_.find("</", q);
-      if (lt == std::string_view::npos) break;
-      Name end;
-      size_t after = read_name(lt + 2, &end);
-      if (end == name) {
-        slot->at = after;
-        break;
-      }
-      q = lt + 2;
-    }
-    return slot->at;
-  }
-
   // An end tag in svg/math closes the nearest svg/math element of its name, whatever
   // lies between. Returns false when an HTML element comes first: the HTML rules then
   // apply.
@@ -585,7 +352,9 @@ class Scanner {
         return true;
       }
     }
-    return true;
+    // Below the stack lie <body> and <html>: HTML rules then apply (a </p> there makes
+    // a <p>). Only a walk cut short by the window stays in svg/math.
+    return n >= kWindow;
   }
 
   // Pops up to and including the nearest open element named in `targets` among the top
@@ -657,6 +426,11 @@ class Scanner {
     if (open_.empty()) return;
     Open top = open_.back();
     open_.pop_back();
+    // An <object>, <applet> or <marquee> closed by another end tag (a </table> around
+    // it, a </div>) leaves its marker in gumbo's list of formatting elements.
+    if (top.saved && closing_ != 0 && closing_ != top.name &&
+        among(top.name, NameSet({"applet", "marquee", "object"})))
+      marker_lingers_ = true;
     // Closing a cell, caption or object forgets the formatting opened inside it.
     if (top.saved && !saved_.empty()) {
       formatting_ = saved_.back();
@@ -680,7 +454,6 @@ class Scanner {
     if (t > out_->max_formatting) out_->max_formatting = t;
   }
 
-  std::string_view s_;
   size_t cap_;
   HtmlScan* out_;
   size_t overflow_ = 0;  // open elements past the cap
@@ -688,16 +461,10 @@ class Scanner {
   bool frameset_ok_ = true;   // a <frameset> would still replace the body
   bool counting_keeps_ = false;  // the counted element's end tag closes nothing
   bool in_frameset_ = false;  // after the page's frameset
-  size_t no_comment_end_after_ = std::string_view::npos;
-  size_t no_double_quote_after_ = std::string_view::npos;
-  size_t no_single_quote_after_ = std::string_view::npos;
+  bool marker_lingers_ = false;  // a marker gumbo keeps that the scan let go
+  Name closing_ = 0;  // the end tag being handled, if any
   std::vector<Open> open_;
   std::vector<Counts> saved_;  // formatting counts at each open marker
-  struct RawEnd {
-    Name name = 0;
-    size_t at = 0;
-  };
-  std::array<RawEnd, 8> raw_ends_{};  // one per raw-text element name
   Counts formatting_{};
 };
 
@@ -728,6 +495,9 @@ bool guard_html(std::string_view utf8, const ParseLimits& limits, HtmlScan* scan
       why = over("nests elements % deep", scan->max_nesting, limits.max_nesting);
     else if (scan->start_tags > limits.max_tags)
       why = over("has % start tags", scan->start_tags, limits.max_tags);
+    else if (scan->start_tags + scan->implied_elements > limits.max_tags)
+      why = over("makes % elements, counting those its stray end tags make",
+                 scan->start_tags + scan->implied_elements, limits.max_tags);
     else if (scan->nesting_work > limits.max_nesting_work)
       why = over("nests many tags deep: nesting summed over its tags is %", scan->nesting_work,
                  limits.max_nesting_work);

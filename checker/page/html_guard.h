@@ -26,12 +26,12 @@
 // The nesting is an estimate, not gumbo's tree: it follows the insertion modes that
 // change what nests (implied end tags, scopes, tables, select, svg/math, templates,
 // framesets, raw text) and leans towards counting more. Compared with gumbo on random
-// tag soup (html_guard_test.cc) it is at most a level behind; on random short
-// patterns repeated 300 times, some shapes still gain gumbo one or two levels a
-// repetition that the scan does not see (e.g. "<option><p></svg><isindex><noscript>
-// <g><select>"). Such a page stays under max_tags (100,000), which bounds how far it
-// can get; only running gumbo under a CPU and memory limit (a child process) would
-// bound it for certain.
+// tag soup (html_guard_test.cc) it is at most a level behind. Shapes repeated many
+// times have gained gumbo a level or more a repetition that the scan did not see
+// (<isindex> closing a <p>, </h1> closing a <button>, every unknown name being one tag
+// to gumbo 0.10.1, a marker left in its list by </table>); fuzz/fuzz_html_shape
+// searches for the next one. The pass is the cheap first refusal, not the last bound:
+// pages are parsed in worker processes under a CPU and memory limit (page_workers.h).
 #pragma once
 
 #include <string>
@@ -46,6 +46,7 @@ namespace credcheck {
 // nearest open element of its name among the top 16.
 struct HtmlScan {
   size_t start_tags = 0;      // start tags seen (those inside raw text not included)
+  size_t implied_elements = 0;  // elements gumbo makes without a start tag (stray </p>, <isindex>)
   size_t max_nesting = 0;     // deepest estimated nesting
   size_t max_attributes = 0;  // most attributes on one tag
   size_t max_formatting = 0;  // most formatting elements left open at once
