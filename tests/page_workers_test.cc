@@ -150,6 +150,23 @@ TEST(PageWorkers, WorkerDeadWhileIdleIsReplacedSilently) {
   EXPECT_EQ(pool.started(), 2);
 }
 
+// Ctrl-C signals the whole process group, and a container's stop signals every process:
+// the scan stops cleanly and lets the pages in flight finish, so a worker must outlive
+// both signals and go on serving (it ends when its socket closes).
+TEST(PageWorkers, WorkerOutlivesInterruptAndTerminate) {
+  PageWorkers pool(options());
+  Fields f;
+  std::string err;
+  ASSERT_TRUE(pool.read(compliant(), &f, &err)) << err;
+  pid_t pid = pool.idle_pid();
+  ASSERT_GT(pid, 0);
+  ASSERT_EQ(kill(pid, SIGINT), 0);
+  ASSERT_EQ(kill(pid, SIGTERM), 0);
+  ASSERT_TRUE(pool.read(compliant(), &f, &err)) << err;
+  EXPECT_EQ(pool.started(), 1);
+  EXPECT_EQ(pool.idle_pid(), pid);
+}
+
 TEST(PageWorkers, PagesInParallelUseAtMostTheirWorkers) {
   PageWorkers pool(options(2));
   std::string html = compliant();

@@ -64,13 +64,15 @@ std::string check_seconds(std::string_view option, std::string_view text, double
 }
 
 std::string check_bytes(std::string_view option, std::string_view text, uint64_t max_bytes,
-                        uint64_t* out) {
+                        uint64_t* out, uint64_t min_bytes) {
   double b = 0;
   if (!parse_bytes(text, &b))
     return std::string(option) +
            " must be a size: 16777216 (bytes), 512K, 16M or 1G (K, M, G are 1024-based; "
            "KiB, MiB, GiB too)" + quoted(text);
   if (!(b >= 1)) return std::string(option) + " must be at least 1 byte" + got(text);
+  if (b < static_cast<double>(min_bytes))
+    return std::string(option) + " must be at least " + format_bytes(min_bytes) + got(text);
   if (b > static_cast<double>(max_bytes))
     return std::string(option) + " must be at most " + format_bytes(max_bytes) + got(text);
   if (b != std::floor(b)) return std::string(option) + " must be a whole number of bytes" + got(text);
@@ -102,12 +104,12 @@ CLI::Option* add_seconds_option(CLI::App* cmd, const std::string& names, double*
 }
 
 CLI::Option* add_bytes_option(CLI::App* cmd, const std::string& names, size_t* target,
-                              const std::string& help, uint64_t max_bytes) {
+                              const std::string& help, uint64_t max_bytes, uint64_t min_bytes) {
   std::string name = long_name(names);
   return add_checked(cmd, names, help,
                      [=](const std::string& text) {
                        uint64_t b = 0;
-                       std::string message = check_bytes(name, text, max_bytes, &b);
+                       std::string message = check_bytes(name, text, max_bytes, &b, min_bytes);
                        if (message.empty()) *target = static_cast<size_t>(b);
                        return message;
                      })

@@ -17,9 +17,9 @@ namespace credcheck {
 // A duration: 30, 30s, 500ms, 2m, 1h; more than 0 and at most `max_seconds`.
 std::string check_seconds(std::string_view option, std::string_view text, double max_seconds,
                           double* out);
-// A size: 16777216, 512K, 16M, 1G (1024-based; KiB/MiB/GiB too); 1 byte to `max_bytes`.
+// A size: 16777216, 512K, 16M, 1G (1024-based; KiB/MiB/GiB too); `min_bytes` to `max_bytes`.
 std::string check_bytes(std::string_view option, std::string_view text, uint64_t max_bytes,
-                        uint64_t* out);
+                        uint64_t* out, uint64_t min_bytes = 1);
 // A whole number from `min` to `max`.
 std::string check_count(std::string_view option, std::string_view text, int min, int max,
                         int* out);
@@ -29,7 +29,7 @@ std::string check_count(std::string_view option, std::string_view text, int min,
 CLI::Option* add_seconds_option(CLI::App* cmd, const std::string& names, double* target,
                                 const std::string& help, double max_seconds);
 CLI::Option* add_bytes_option(CLI::App* cmd, const std::string& names, size_t* target,
-                              const std::string& help, uint64_t max_bytes);
+                              const std::string& help, uint64_t max_bytes, uint64_t min_bytes = 1);
 CLI::Option* add_count_option(CLI::App* cmd, const std::string& names, int* target,
                               const std::string& help, int min, int max);
 

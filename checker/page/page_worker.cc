@@ -78,6 +78,11 @@ int run_page_worker(int argc, char** argv) {
   size_t memory = std::strtoull(argv[2], nullptr, 10);
   double seconds = std::strtod(argv[3], nullptr);
   if (memory == 0 || !(seconds > 0)) return 2;
+  // Ctrl-C reaches the whole process group, and a container's stop signals every process:
+  // the parent stops cleanly and lets the pages in flight finish, so its workers must not
+  // die under them. A worker ends when the parent closes its socket (or kills it).
+  signal(SIGINT, SIG_IGN);
+  signal(SIGTERM, SIG_IGN);
   rlimit no_core{0, 0};
   setrlimit(RLIMIT_CORE, &no_core);  // a worker killed for its page leaves no core
   // One malloc arena: gumbo's thread would reserve another 64 MB of address space. And
