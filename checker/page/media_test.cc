@@ -121,6 +121,16 @@ TEST(MediaCredits, LongCaptionEndingInTheCredit) {
   EXPECT_EQ(c.src, "/a.jpg");
 }
 
+// The grammar's automaton runs over captions of any length (a DFA out of memory would
+// silently find nothing).
+TEST(MediaCredits, VeryLongCaptionIsStillRead) {
+  std::string caption;
+  for (int i = 0; i < 4000; ++i) caption += "江边的晨练队伍，";
+  MediaCredit c = only_credit("<img src='/p.jpg'><p style='text-align:center'>" + caption +
+                              "罗文静 摄</p>");
+  EXPECT_EQ(c.credit, "罗文静 摄");
+}
+
 // Dates and verbs before 摄 are no photographer.
 TEST(MediaCredits, DatesAndVerbsBeforeSnapAreNoCredit) {
   for (const char* caption : {"夜色中的江堤（2019年5月1日摄）", "游客在江堤上拍摄", "市民 正在拍摄",
