@@ -191,7 +191,7 @@ TEST(RealPagesAccuracy, MeetsThresholds) {
   EXPECT_GE(source.right, 49);
   EXPECT_EQ(original.right, original.total);
   EXPECT_GE(original.total, 9);
-  EXPECT_GE(photos.right, 21);
+  EXPECT_GE(photos.right, 24);
   EXPECT_GE(editors.right, 36);
   EXPECT_EQ(editor_as_author, 0);
 }

@@ -14,6 +14,8 @@
 //   lines and the lines below it (（outlet）, （names）, editor lines, 原标题 notes);
 // - values: an outlet (an outlet suffix, its own channels 客户端/数字报/公众号 credit the
 //   owner too), or a person in a 来源 slot; placeholders (网络, 自媒体) credit nobody.
+// Picture and video credits have their own grammar (who + 摄/供图, 图/ 图片来源： labels,
+// agencies, 资料图, bracketed and issued-by forms), read from captions only (media.cc).
 #pragma once
 
 #include <pugixml.hpp>

@@ -14,31 +14,94 @@
 namespace credcheck {
 namespace {
 
-// Characters of one credit word: no sentence punctuation, brackets or spaces.
-#define W "[^\\s。！？!?；;，,：:（）()▲△/／]"
+// The grammar of picture and video credits, in parts (as extractors.h does for bylines):
+// - who: a name (2-4 Han characters, a ·-joined minority name, a Latin name), several
+//   joined by spaces or 、, optionally after an outlet and role fused or spaced before
+//   it (新华社记者 XX, 通讯员XX, 城市摄影队 XX);
+// - the verb after who: 摄 / 翻摄, with nothing, a space or a slash between (XX摄,
+//   XX 摄, XX/摄), or 摄影 after a space or slash; 供图 after a giver (受访者供图);
+// - labels before who: 图/ 图： 图片来源： 摄影： 视频： 拍摄： & co.;
+// - credits naming nobody: 资料图 / 资料图片 (at the end, or opening the caption),
+//   an agency alone (视觉中国, CFP) or with 资料/供图;
+// - wrapping: the whole credit in brackets （XX 摄）, an issuing outlet before it
+//   (新华社发（XX 摄）, 新华社发), an agency in brackets after it (XX 摄（人民视觉）);
+// - position: at the end of a caption (or opening it, for 资料图：), the caption being
+//   the line under, or a short line over, its picture (see nearby_medium).
+// Every pattern's group 1 is the credit as printed.
+
+// One character of a credit word: no sentence punctuation, brackets, slashes or spaces.
+#define W "[^\\s。！？!?；;，,：:、（）()【】\\[\\]▲△↑/／“”\"]"
+// Where a credit may start: the line's start or after a space or sentence break.
+#define B "(?:^|[\\s。！？!?；;，,：:）)】▲△↑►])"
+#define END "[。.\\s]*$"
+#define ROLE "(?:记者|通讯员|实习生|摄影师|摄影员|摄影队|摄影部|摄影|网友|读者|特约|见习)"
+#define NAME                                                                  \
+  "(?:\\p{Han}{2,4}(?:[·•・]\\p{Han}{1,8})?|"                                 \
+  "[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){0,2})"
+#define NAMES NAME "(?:\\s*[、&＆]\\s*" NAME "|\\s+" NAME "){0,3}"
+#define SNAP "(?:\\s*[/／]?\\s*(?:翻摄|摄)|(?:\\s+|\\s*[/／]\\s*)摄影)"
+#define WHO_SNAP "(?:" W "{0,12}?" ROLE "\\s*)?" NAMES SNAP
+#define ISSUED W "{1,10}?(?:社|网|报|台)发"
+#define AGENCY                                                                 \
+  "(?:视觉中国|东方IC|IC ?photo|CFP|图虫创意|人民视觉|Getty ?Images|新华社|中新社|" \
+  "美联社|路透社|法新社|澎湃影像|千图网|摄图网|全景网|VCG|FOTOE|东方视觉)"
+#define LABEL                                                                  \
+  "(?:图片来源|题图来源|视频来源|图片提供|图片作者|图片|照片|图源|题图|配图|头图|" \
+  "封面图|摄影|摄像|拍摄|视频|剪辑|图)"
 
 struct CreditPattern {
   const char* re;         // group 1: the credit as printed
   bool needs_medium;      // only in a caption: next to a picture or video
   bool video_only;        // only next to a video
+  bool names_snap;        // ends in 摄 after who: 拍摄 & co. are verbs, not credits
+  bool opening = false;   // opens the caption (资料图：…): a credit at its end wins
 };
 
 const CreditPattern kPatterns[] = {
-    {"([（(][^（）()]{1,30}?摄(?:影)?[）)])[。.\\s]*$", true, false},
-    {"((?:" W "{1,15}\\s+){0,2}" W "{0,15}?\\s*摄)[。.\\s]*$", true, false},
-    {"(?:^|[。！？\\s▲△（(【])((?:图片来源|图片|照片|图源|摄影|图|视频来源|视频)\\s*[/／:：]\\s*"
-     "[^/／（）()]{1,40}?)[。.\\s）)】]*$", true, false},
-    {"((?:图片|照片|图)(?:来自|来源于|源自|由)[^。]{1,30}[。]?)\\s*$", true, false},
-    {"((?:" W "{1,15}\\s+){0,2}" W "{0,15}?\\s*供图)[。.\\s）)]*$", true, false},
-    {"([（(]\\s*(?:视觉中国|东方IC|IC ?photo|CFP|图虫创意|人民视觉|Getty ?Images|新华社|中新社|"
-     "美联社|路透社|法新社|澎湃影像|千图网|摄图网|全景网|VCG)[^（）()]{0,10}[）)])[。.\\s]*$",
-     true, false},
-    {"(" W "{0,12}\\s*资料图?片?)[。.\\s）)]*$", true, false},
-    {"(本文(?:图片|图|照片|配图)[^。]{0,12}?(?:均|皆|全部)?(?:为|由|来自|系|来源于)[^。]{1,40}[。]?)",
+    // The pictures' part of a byline (XX/文 YY/图, 文/XX 受访者供图): it credits every
+    // picture of the article, even when the byline stands next to one (so it comes first).
+    {"(?:^|[\\s。])(?:文\\s*[/／:：]\\s*" W "{1,20}|" W "{1,20}\\s*[/／]\\s*文)\\s*"
+     "((?:图|摄影|摄)\\s*[/／:：]\\s*[^/／。（）()]{1,20}?|" W "{1,15}?\\s*(?:[/／]\\s*(?:图|摄影|摄)|供图))"
+     END, false, false, false},
+    // 新华社记者 XX 摄, XX/摄, 新华社发（XX 摄）, XX 摄（人民视觉）
+    {B "((?:" ISSUED "\\s*)?" WHO_SNAP "(?:\\s*[（(]" W "{2,12}[）)])?)" END, true, false, true},
+    {"((?:" ISSUED "\\s*)?[（(]\\s*(?:" ISSUED "\\s*)?" WHO_SNAP "\\s*[）)])" END, true, false,
+     true},
+    // 新华社发
+    {B "(" ISSUED ")" END, true, false, false},
+    // 图/XX, 图片来源：XX, 视频：XX
+    {"(?:^|[。！？\\s▲△↑（(【])(" LABEL "\\s*[/／:：|｜]\\s*[^/／（）()。！？!?]{1,30}?)"
+     "[。.\\s）)】]*$", true, false, false},
+    {"(?:^|[。！？\\s▲△↑（(【])((?:图片|照片|图)(?:来自|来源于|源自|由)[^。]{1,30}[。]?)\\s*$",
+     true, false, false},
+    // XX 供图, （XX供图）
+    {B "((?:" W "{0,12}?" ROLE "\\s*)?" W "{1,15}?\\s*[/／]?\\s*供图)" END, true, false, false},
+    {"([（(]\\s*" W "{1,15}?\\s*供图\\s*[）)])" END, true, false, false},
+    // （视觉中国）, 视觉中国, CFP供图, 视觉中国 资料
+    {"([（(]\\s*" AGENCY "[^（）()]{0,10}[）)])" END, true, false, false},
+    {B "(" AGENCY "(?:\\s*(?:供图|图片|资料(?:图片|照片|图)?|版权作品[^。]{0,12}))?)" END, true,
      false, false},
-    {"([（(]\\s*(?:视频)?来源\\s*[:：]\\s*[^（）()]{1,20}[）)])[。.\\s]*$", true, true},
+    // 资料图, 本报资料图片, 网络图片; 资料图：caption
+    {"(?:^|[\\s。！？!?，,（(【▲△↑])((?:" W "{1,10}?)?(?:资料(?:图片|照片|图|片)|网络图片))"
+     "[。.\\s）)】]*$", true, false, false},
+    {"^[（(【]?\\s*(" W "{0,10}?资料(?:图片|照片|图))\\s*(?:[）)】:：\\s]|$)", true, false, false,
+     true},
+    // 本文图片均为XX 摄: one credit for every picture of the article
+    {"(本文(?:图片|图|照片|配图)[^。]{0,12}?(?:均|皆|全部)?(?:为|由|来自|系|来源于)[^。]{1,40}[。]?)",
+     false, false, false},
+    {"([（(]\\s*(?:视频)?来源\\s*[:：]\\s*[^（）()]{1,20}[）)])" END, true, true, false},
 };
 #undef W
+#undef B
+#undef END
+#undef ROLE
+#undef NAME
+#undef NAMES
+#undef SNAP
+#undef WHO_SNAP
+#undef ISSUED
+#undef AGENCY
+#undef LABEL
 
 struct Compiled {
   RE2::Set set{RE2::Options(), RE2::UNANCHORED};
@@ -70,41 +133,89 @@ struct Near {
   bool video = true;
 };
 
+// The credit in `text` that starts first (the fullest reading: 图片来源：XX记者 YY 摄
+// rather than its tail), among the patterns `near` allows.
 bool find_credit(const std::string& text, const Near& near, Hit* hit) {
   const Compiled& c = compiled();
   std::vector<int> which;
   if (!c.set.Match(text, &which) || which.empty()) return false;
   std::sort(which.begin(), which.end());
+  bool found = false;
   for (int k : which) {
     const CreditPattern& p = kPatterns[k];
     if ((p.needs_medium && !near.medium) || (p.video_only && !near.video)) continue;
     re2::StringPiece m;
     if (!RE2::PartialMatch(text, *c.each[k], &m) || m.empty()) continue;
     // 拍摄, 航拍摄 & co. are verbs in running text, not credits.
-    static const RE2 verb("(?:拍|航|抓|跟|偷|特|所|在)\\s*摄$");
-    if (k == 1 && RE2::PartialMatch(m, verb)) continue;
-    hit->begin = static_cast<size_t>(m.data() - text.data());
-    hit->end = hit->begin + m.size();
-    hit->pattern = static_cast<size_t>(k);
-    return true;
+    static const RE2 verb("(?:拍|航|抓|跟|偷|特|所|在|被)\\s*摄[）)]?$");
+    if (p.names_snap && RE2::PartialMatch(m, verb)) continue;
+    size_t begin = static_cast<size_t>(m.data() - text.data());
+    if (found) {
+      const CreditPattern& q = kPatterns[hit->pattern];
+      // A credit at the caption's end beats 资料图： opening it; else the first wins.
+      bool better = p.opening != q.opening ? q.opening : begin < hit->begin;
+      if (!better) continue;
+    }
+    *hit = {begin, begin + m.size(), static_cast<size_t>(k)};
+    found = true;
+  }
+  return found;
+}
+
+// Lower-case ASCII, for matching names of files and classes.
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Lines up to this many characters read as captions wherever they stand.
+constexpr size_t kShortLine = 40;
+
+// Centred text: how CMSs set a caption apart from the paragraphs.
+bool centred(pugi::xml_node n) {
+  static const RE2 centre("(?i)text-align\\s*:\\s*center");
+  for (pugi::xml_node a = n; a && a.type() == pugi::node_element; a = a.parent()) {
+    if (RE2::PartialMatch(a.attribute("style").value(), centre) ||
+        lower(a.attribute("align").value()) == "center" || std::string_view(a.name()) == "center")
+      return true;
+    if (std::string_view(a.name()) != "span" && std::string_view(a.name()) != "font") break;
   }
   return false;
 }
 
-// The medium a caption at block i belongs to: the nearest picture or video just
-// before it, else just after it; a paragraph of running text in between ends the search.
+// A line that reads as a caption wherever it stands: in a <figcaption>, centred, or short.
+bool caption_like(const Block& b) {
+  return b.in_caption || b.chars <= kShortLine || centred(b.node);
+}
+
+// The medium a caption at block i belongs to: the picture or video just above it (the
+// line under it, or a second caption-like line under that, where credits often stand
+// alone), else the one just below a caption-like line (a credit over its picture).
+// Body prose that merely ends in 摄 is no caption: it is neither next to a picture nor
+// set apart as one.
 int nearby_medium(const PageBlocks& pb, size_t i, bool video_only) {
   auto ok = [&](size_t j) {
     const Block& b = pb.blocks[j];
     return b.medium >= 0 && (!video_only || pb.media[b.medium].kind == "video");
   };
-  for (size_t d = 1; d <= 2 && d <= i; ++d) {
-    if (ok(i - d)) return pb.blocks[i - d].medium;
-    if (pb.blocks[i - d].chars >= 40) break;
+  const Block& line = pb.blocks[i];
+  size_t lines = 0;  // text lines between the medium and line i
+  for (size_t j = i; j-- > 0;) {
+    const Block& b = pb.blocks[j];
+    if (b.medium >= 0) {
+      if (!ok(j)) break;
+      if (lines == 0 || (lines == 1 && caption_like(line))) return b.medium;
+      break;
+    }
+    if (b.text.empty()) continue;
+    if (++lines > 1 || !caption_like(b)) break;
   }
-  for (size_t d = 1; d <= 2 && i + d < pb.blocks.size(); ++d) {
-    if (ok(i + d)) return pb.blocks[i + d].medium;
-    if (pb.blocks[i + d].chars >= 40) break;
+  if (!caption_like(line)) return -1;
+  for (size_t j = i + 1; j < pb.blocks.size(); ++j) {
+    const Block& b = pb.blocks[j];
+    if (b.medium >= 0) return ok(j) ? b.medium : -1;
+    if (!b.text.empty()) break;
   }
   return -1;
 }
@@ -122,13 +233,6 @@ long declared_px(std::string_view v) {
   long n = -1;
   if (RE2::FullMatch(v, px, &n) || RE2::PartialMatch(v, style_px, &n)) return n;
   return -1;
-}
-
-// Lower-case ASCII, for matching names of files and classes.
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 // True when a picture or video belongs to the article rather than the page's chrome:
@@ -179,12 +283,6 @@ bool is_content_medium(const PageContext& ctx, const Medium& m) {
   return true;
 }
 
-// Centred text: how CMSs set a caption apart from the paragraphs.
-bool centred(pugi::xml_node n) {
-  static const RE2 centre("(?i)text-align\\s*:\\s*center");
-  return RE2::PartialMatch(n.attribute("style").value(), centre) ||
-         lower(n.attribute("align").value()) == "center";
-}
 
 // The text that goes with an uncredited medium: its caption (a <figcaption>, or a short
 // or centred line just after it), else its alt text.
@@ -193,7 +291,7 @@ std::string caption_of(const PageBlocks& pb, const Medium& m) {
     const Block& b = pb.blocks[j];
     if (b.medium >= 0) break;
     if (b.text.empty()) continue;
-    if (b.in_caption || b.chars <= 40 || centred(b.node)) return b.text;
+    if (caption_like(b)) return b.text;
     break;
   }
   return m.alt;
@@ -213,7 +311,7 @@ void extract_media_credits(PageContext* ctx, Fields* out) {
     const Block& b = pb.blocks[i];
     ctx->free_text[i] = b.text;
     ctx->match_text[i] = simplified_view(b.text);
-    if (b.medium >= 0) continue;
+    if (b.medium >= 0 || b.text.empty()) continue;
     int m = nearby_medium(pb, i, false);
     int video = nearby_medium(pb, i, true);
     Hit hit;

@@ -21,28 +21,144 @@ TEST(MediaCredits, CaptionAfterThePicture) {
   EXPECT_EQ(c.src, "/a.jpg");
 }
 
+// One caption per form of the credit grammar (media.cc), each under its picture.
 TEST(MediaCredits, Forms) {
   struct Case {
     const char* caption;
     const char* credit;
   } cases[] = {
-      {"新落成的图书馆。（刘明摄）", "（刘明摄）"},
+      // who, then 摄: fused, spaced, slashed, with outlet and role, bracketed
+      {"夜色中的江堤。陈晓摄", "陈晓摄"},
+      {"江边的晨练队伍 罗文静 摄", "罗文静 摄"},
+      {"新建成的码头 何佳怡/摄", "何佳怡/摄"},
+      {"新建成的码头。何佳怡／摄影", "何佳怡／摄影"},
       {"工人在检修线路。 通讯员刘娟娟 摄", "通讯员刘娟娟 摄"},
       {"中新社记者 杜扬 摄", "中新社记者 杜扬 摄"},
+      {"渔民在收网。记者 梁一鸣 摄", "记者 梁一鸣 摄"},
+      {"老街的夜市。端州日报记者梁一鸣摄", "端州日报记者梁一鸣摄"},
+      {"渔民在收网。端州晚报·端州网记者 梁一鸣/摄", "端州晚报·端州网记者 梁一鸣/摄"},
+      {"渔民在收网。记者 梁一鸣 黄海 摄", "记者 梁一鸣 黄海 摄"},
+      {"渔民在收网。城区摄影队 周海 摄", "城区摄影队 周海 摄"},
+      {"旧照片。通讯员 张敏 翻摄", "通讯员 张敏 翻摄"},
+      {"新落成的图书馆。（刘明摄）", "（刘明摄）"},
+      {"新落成的图书馆（记者 刘明 摄）", "（记者 刘明 摄）"},
+      {"新落成的图书馆。（劉明攝）", "（劉明攝）"},
+      {"雨后的古镇。Anna Berg 摄", "Anna Berg 摄"},
+      // issued by an outlet; an agency in brackets after the name
+      {"春耕时节的梯田。新华社发（陈海 摄）", "新华社发（陈海 摄）"},
+      {"春耕时节的梯田。新华社发", "新华社发"},
+      {"春耕时节的梯田。新华社记者 陈海 摄", "新华社记者 陈海 摄"},
+      {"春耕时节的梯田。陈海 摄（端州视觉）", "陈海 摄（端州视觉）"},
+      // labels
       {"图/陈晓东", "图/陈晓东"},
+      {"图：陈晓东", "图：陈晓东"},
+      {"摄影：陈晓东", "摄影：陈晓东"},
       {"图片来源：视觉中国", "图片来源：视觉中国"},
-      {"晨练的老人。（视觉中国）", "（视觉中国）"},
+      {"图片来源：端州晚报记者 梁一鸣 摄", "图片来源：端州晚报记者 梁一鸣 摄"},
+      {"▲图片来自视频截图。", "图片来自视频截图。"},
+      // givers
       {"孩子们在操场上。 学校供图", "学校供图"},
+      {"受访者供图", "受访者供图"},
+      {"图：装车的工人（吴大伟供图）", "（吴大伟供图）"},
+      // agencies and credits naming nobody
+      {"晨练的老人。（视觉中国）", "（视觉中国）"},
+      {"晨练的老人。CFP", "CFP"},
+      {"晨练的老人 视觉中国供图", "视觉中国供图"},
       {"共享单车停放点。视觉中国 资料", "视觉中国 资料"},
       {"资料图", "资料图"},
-      {"▲图片来自视频截图。", "图片来自视频截图。"},
-      {"新落成的图书馆。（劉明攝）", "（劉明攝）"},
+      {"资料图片", "资料图片"},
+      {"老城区的街景。（资料图片）", "资料图片"},
+      {"老城区的街景。本报资料图", "本报资料图"},
+      {"资料图：老城区的街景", "资料图"},
+      {"（资料图）老城区的街景", "资料图"},
+      {"资料图：老城区的街景。新华社记者 陈海 摄", "新华社记者 陈海 摄"},
   };
   for (const auto& c : cases) {
     MediaCredit m = only_credit(std::string("<img src='/p.jpg'><p>") + c.caption + "</p>");
     EXPECT_EQ(m.credit, c.credit) << c.caption;
     EXPECT_EQ(m.src, "/p.jpg") << c.caption;
   }
+}
+
+// The pictures' part of a byline credits every picture of the article, wherever it stands.
+TEST(MediaCredits, PicturesPartOfTheByline) {
+  struct Case {
+    const char* byline;
+    const char* credit;
+  } cases[] = {
+      {"文/林立 图/陈晓东", "图/陈晓东"},
+      {"端州日报记者 林立/文 陈晓东/图", "陈晓东/图"},
+      {"端州晚报·端州网记者林立/文受访者供图", "受访者供图"},
+      {"文：林立 摄影：陈晓东", "摄影：陈晓东"},
+  };
+  for (const auto& c : cases) {
+    for (const std::string& html : {std::string("<p>") + c.byline + "</p>",
+                                    std::string("<img src='/p.jpg'><p>") + c.byline + "</p>"}) {
+      Fields f = extract_snippet(html);
+      ASSERT_FALSE(f.media_credits.empty()) << html;
+      const MediaCredit& credit = f.media_credits.back();  // after the picture, listed uncredited
+      EXPECT_EQ(credit.credit, c.credit) << html;
+      EXPECT_EQ(credit.src, "") << html;
+    }
+  }
+}
+
+TEST(MediaCredits, VideoForms) {
+  for (const char* caption : {"视频：端州台记者 梁一鸣", "拍摄：梁一鸣 剪辑：黄海"}) {
+    MediaCredit c = only_credit(std::string("<video src='/v.mp4'></video><p>") + caption + "</p>");
+    EXPECT_EQ(c.kind, "video") << caption;
+    EXPECT_EQ(c.credit, caption);
+    EXPECT_EQ(c.src, "/v.mp4") << caption;
+  }
+}
+
+// A long caption's description is not part of its credit: the credit is who took it.
+TEST(MediaCredits, LongCaptionEndingInTheCredit) {
+  MediaCredit c = only_credit(
+      "<p><img src='/a.jpg'></p><p style='text-align:center'><span>为了推介家乡的特产、"
+      "售卖新茶，村民在茶园里录制视频 何佳怡 摄</span></p>");
+  EXPECT_EQ(c.credit, "何佳怡 摄");
+  EXPECT_EQ(c.src, "/a.jpg");
+}
+
+// The grammar's automaton runs over captions of any length (a DFA out of memory would
+// silently find nothing).
+TEST(MediaCredits, VeryLongCaptionIsStillRead) {
+  std::string caption;
+  for (int i = 0; i < 4000; ++i) caption += "江边的晨练队伍，";
+  MediaCredit c = only_credit("<img src='/p.jpg'><p style='text-align:center'>" + caption +
+                              "罗文静 摄</p>");
+  EXPECT_EQ(c.credit, "罗文静 摄");
+}
+
+// Dates and verbs before 摄 are no photographer.
+TEST(MediaCredits, DatesAndVerbsBeforeSnapAreNoCredit) {
+  for (const char* caption : {"夜色中的江堤（2019年5月1日摄）", "游客在江堤上拍摄", "市民 正在拍摄",
+                              "他们的资料"}) {
+    MediaCredit c = only_credit(std::string("<img src='/p.jpg'><p>") + caption + "</p>");
+    EXPECT_EQ(c.credit, "") << caption;
+  }
+  MediaCredit c = only_credit("<img src='/p.jpg'><p>夜色中的江堤（2019年5月1日摄）。新华社记者 陈海 摄</p>");
+  EXPECT_EQ(c.credit, "新华社记者 陈海 摄");
+}
+
+// A credit under the caption, on its own line, is the picture's too.
+TEST(MediaCredits, CreditOnTheLineUnderTheCaption) {
+  MediaCredit c = only_credit("<img src='/p.jpg'><p>江边的晨练队伍</p><p>罗文静 摄</p>");
+  EXPECT_EQ(c.credit, "罗文静 摄");
+  EXPECT_EQ(c.src, "/p.jpg");
+}
+
+// Body prose ending in "XX 摄" is no picture credit when it is not the picture's caption:
+// a paragraph after the caption, or a paragraph far from any picture.
+TEST(MediaCredits, ProseEndingInSnapIsNoCaption) {
+  const std::string prose =
+      "<p>正文的一段，讲到老城区的改造已经进入第二阶段，街坊们说起当年的老照片，都说那张最有名的照片"
+      "是摄影爱好者 罗文静 摄</p>";
+  Fields f = extract_snippet("<p><img src='/p.jpg'></p><p>江边的晨练队伍</p>" + prose);
+  ASSERT_EQ(f.media_credits.size(), 1u);
+  EXPECT_EQ(f.media_credits[0].credit, "");
+  EXPECT_TRUE(extract_snippet(prose).media_credits.empty());
 }
 
 TEST(MediaCredits, FigcaptionAndLazySrc) {
