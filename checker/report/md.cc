@@ -24,8 +24,8 @@ std::string md_text(const std::string& s) {
       case '&': out += "&amp;"; break;
       case '|': out += "&#124;"; break;  // a backslash is not enough inside GitHub's tables' code spans
       case '\n': case '\r': case '\t': out += ' '; break;
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '(': case ')': case '#':
-      case '!': case '~': case '$':
+      // Emphasis, code, links (a '(' links only after ']'), strike-through, math.
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '~': case '$':
         out += '\\';
         out += c;
         break;
