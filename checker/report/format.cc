@@ -53,6 +53,7 @@ const std::vector<std::pair<std::string, Writer>>& writers() {
       {"sarif", write_sarif},
       {"csv", write_csv},
       {"md", write_md},
+      {"html", write_html},
   };
   return list;
 }

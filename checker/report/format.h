@@ -44,7 +44,7 @@ bool write_text(const ReportHeader& header, const Summary& summary, const Result
 bool report_rules(const ReportHeader& header, const ResultVisitor& results,
                   std::vector<RuleInfo>* rules, std::string* err);
 
-// The formats beyond json, jsonl and text, one file each.
+// The formats beyond json, jsonl and text, one file each (junit.cc, csv.cc, md.cc, sarif.cc, html.cc).
 bool write_junit(const ReportHeader& header, const Summary& summary, const ResultVisitor& results,
                  std::ostream& out, std::string* err);
 bool write_csv(const ReportHeader& header, const Summary& summary, const ResultVisitor& results,
@@ -53,5 +53,7 @@ bool write_md(const ReportHeader& header, const Summary& summary, const ResultVi
               std::ostream& out, std::string* err);
 bool write_sarif(const ReportHeader& header, const Summary& summary, const ResultVisitor& results,
                  std::ostream& out, std::string* err);
+bool write_html(const ReportHeader& header, const Summary& summary, const ResultVisitor& results,
+                std::ostream& out, std::string* err);
 
 }  // namespace credcheck
