@@ -23,7 +23,13 @@ using test_support::run_credcheck;
 using test_support::slurp;
 using test_support::TempDir;
 
-const std::vector<std::string> kFormats = {"junit", "sarif", "csv", "md", "jsonl"};
+const std::vector<std::string> kFormats = {"junit", "sarif", "csv", "md", "html", "jsonl"};
+
+size_t count(const std::string& s, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + what.size())) ++n;
+  return n;
+}
 
 // What the JSON report says, in the terms every format can be checked against.
 struct Expected {
@@ -156,6 +162,15 @@ TEST_F(ReportFormats, MarkdownCountsAreTheJsonCounts) {
     EXPECT_NE(md.find("| " + rule + " | "), std::string::npos) << rule;
 }
 
+TEST_F(ReportFormats, HtmlHasAPagePerInputAndARowPerFinding) {
+  std::string html = slurp(path("html"));
+  EXPECT_EQ(count(html, "<section class=\"page "), expected_->inputs);
+  EXPECT_EQ(count(html, "<section class=\"page violation\""), expected_->violations);
+  EXPECT_EQ(count(html, "<section class=\"page unchecked\""), expected_->unchecked);
+  EXPECT_EQ(count(html, "<tr class=\"finding "), expected_->findings);
+  EXPECT_EQ(count(html, "<script"), 0u);
+}
+
 TEST_F(ReportFormats, JsonlHasEveryResult) {
   std::istringstream lines(slurp(path("jsonl")));
   size_t n = 0;
@@ -171,6 +186,7 @@ TEST_F(ReportFormats, ReportInRendersTheSameFromTheSavedJson) {
   EXPECT_EQ(r.code, 1) << r.err;
   EXPECT_EQ(slurp(out.path("r.csv")), slurp(path("csv")));
   EXPECT_EQ(slurp(out.path("r.md")), slurp(path("md")));
+  EXPECT_EQ(count(slurp(out.path("r.html")), "<tr class=\"finding "), expected_->findings);
   // Saved results do not carry the pack: JUnit lists the rules they name (fired or not checked).
   std::set<std::string> named;
   json report = json::parse(slurp(dir_->path("r.json")));

@@ -202,9 +202,13 @@ int run_scan(const ScanOptions& o, Streams& io) {
   header.version = "0.1.0";
   header.pack = pack.name;
   for (const auto& rule : pack.rules) header.rules.push_back(rule->info());
-  bool written = sink.finish(header, &err) && (to_stdout || file.commit(&err)) && reports.commit(&err);
-  if (!written)
+  bool written = sink.finish(header, &err) && (to_stdout || file.commit(&err));
+  if (!written) {
     io.err << "credcheck: " << err << (to_stdout ? " (standard output)" : "") << '\n';
+  } else if (!reports.commit(&err)) {  // each message names its file
+    io.err << "credcheck: " << err << '\n';
+    written = false;
+  }
   if (g_signal != 0) {
     io.err << "credcheck: stopped by " << signal_name(g_signal) << " after " << s.inputs
            << " inputs";
