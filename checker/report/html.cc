@@ -76,6 +76,9 @@ void filters(std::ostream& out, const std::vector<RuleInfo>& rules, std::string*
       out << " <label><input type=\"radio\" name=\"" << name << "\" id=\"" << id << "\"> "
           << escape(label) << "</label>";
       *css += "body:has(#" + id + ":checked) " + target + ":not(." + cls + "){display:none}\n";
+      // Filtering findings also hides the pages left with none to show.
+      if (target == "tr.finding")
+        *css += "body:has(#" + id + ":checked) section.page:not(:has(tr." + cls + ")){display:none}\n";
       *css += "body:has(#" + id + ":checked) label:has(#" + id + "){background:#cde}\n";
     }
     *css += "body:has(#" + name + "-all:checked) label:has(#" + name + "-all){background:#cde}\n";

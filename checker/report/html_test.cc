@@ -38,6 +38,7 @@ TEST(HtmlReport, SelfContainedEscapedAndComplete) {
   // A filter per rule of the pack, on classes that hold no page text.
   EXPECT_NE(html.find("id=\"f-rule-r2\""), std::string::npos);
   EXPECT_NE(html.find("<tr class=\"finding r0 sev-error\">"), std::string::npos);
+  EXPECT_NE(html.find("section.page:not(:has(tr.r0)){display:none}"), std::string::npos);
 }
 
 TEST(HtmlReport, NoResultsIsAPageWithTheSummary) {
