@@ -98,7 +98,6 @@ Counts suite_of(const Result& r, const std::vector<RuleInfo>& rules, pugi::xml_n
   set(suite, "failures", c.failures);
   set(suite, "errors", c.errors);
   set(suite, "skipped", c.skipped);
-  if (!r.fetched_at.empty()) set(suite, "timestamp", r.fetched_at);
   pugi::xml_node props = suite.prepend_child("properties");
   auto prop = [&](const char* name, const std::string& value) {
     if (value.empty()) return;
@@ -109,6 +108,8 @@ Counts suite_of(const Result& r, const std::vector<RuleInfo>& rules, pugi::xml_n
   prop("url", r.url);
   prop("status", r.status);
   prop("reason", r.reason);
+  // Not the suite's `timestamp`: the schema Jenkins documents wants it without a zone.
+  prop("fetched_at", r.fetched_at);
   if (r.original) prop("original", r.original->input);
   return c;
 }

@@ -51,6 +51,9 @@ TEST(JunitReport, OneSuitePerInputOneCasePerRule) {
   EXPECT_NE(body.find("expected: 来源：西江日报"), std::string::npos);
   EXPECT_NE(body.find("@SUM(A1)"), std::string::npos);  // both findings of the rule
   EXPECT_FALSE(case_of(a, "original-title").first_child());  // passed
+  EXPECT_EQ(std::string(a.child("properties").find_child_by_attribute("property", "name", "fetched_at")
+                            .attribute("value").value()),
+            "2026-11-30T01:02:03Z");
   EXPECT_EQ(std::string(case_of(a, "source-credit").attribute("classname").value()), kHostileInput);
 
   pugi::xml_node gone = a.next_sibling("testsuite");
