@@ -6,6 +6,7 @@
 
 #include "checker/cli/commands.h"
 #include "checker/cli/exit_status.h"
+#include "checker/cli/report_option.h"
 #include "checker/report/format.h"
 #include "checker/report/report_file.h"
 
@@ -47,6 +48,7 @@ Runner add_report_command(CLI::App* app) {
     std::vector<std::string> in;
     std::string format = "json";
     std::string output;
+    std::vector<std::string> reports;
     std::string fail_on = "error";
   };
   auto o = std::make_shared<Options>();
@@ -59,9 +61,18 @@ Runner add_report_command(CLI::App* app) {
   cmd->add_option("-f,--format", o->format, "Report format")->check(CLI::IsMember(report_formats()));
   cmd->add_option("-o,--output", o->output,
                   "Write here instead of stdout (whole or not at all: written beside it, then renamed)");
+  add_report_option(cmd, &o->reports);
   cmd->add_option("--fail-on", o->fail_on, "Lowest severity that fails (note|warning|error)")
       ->check(CLI::IsMember({"note", "warning", "error"}));
   return [o](Streams& io) {
+    ExtraReports reports;
+    {
+      std::string err;
+      if (!reports.parse(o->reports, o->output, &err)) {
+        io.err << "credcheck: " << err << '\n';
+        return static_cast<int>(kExitUsage);
+      }
+    }
     ReportHeader header;
     header.version = "0.1.0";
     std::vector<Result> results;
@@ -83,11 +94,22 @@ Runner add_report_command(CLI::App* app) {
     }
     // Every input is read before the output is opened, so `--in r.json --output r.json`
     // re-renders in place.
+    // (So an --in file may also be a --report file: it is read whole before any is written.)
     ReportFile file;
     std::string err;
     if (!o->output.empty() && !file.open(o->output, &err)) {
       io.err << "credcheck: --output " << err << '\n';
       return static_cast<int>(kExitUsage);
+    }
+    if (!reports.open(&err)) {
+      io.err << "credcheck: " << err << '\n';
+      return static_cast<int>(kExitUsage);
+    }
+    for (size_t i = 0; i < reports.targets().size(); ++i) {
+      if (!write_report(reports.targets()[i].format, header, results, reports.stream(i), &err)) {
+        io.err << "credcheck: " << err << '\n';
+        return static_cast<int>(kExitUsage);
+      }
     }
     std::ostream& out = o->output.empty() ? io.out : file.stream();
     if (!write_report(o->format, header, results, out, &err)) {
@@ -97,6 +119,11 @@ Runner add_report_command(CLI::App* app) {
     bool written = o->output.empty() ? static_cast<bool>(out.flush()) : file.commit(&err);
     if (!written)
       io.err << "credcheck: " << (o->output.empty() ? "writing to standard output failed" : err) << '\n';
+    std::string report_err;
+    if (!reports.commit(&report_err)) {
+      io.err << "credcheck: " << report_err << '\n';
+      written = false;
+    }
     Severity threshold = Severity::error;
     parse_severity(o->fail_on, &threshold);
     bool unchecked = false;

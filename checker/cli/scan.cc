@@ -12,6 +12,7 @@
 #include "checker/cli/output_safety.h"
 #include "checker/cli/pipeline.h"
 #include "checker/cli/progress.h"
+#include "checker/cli/report_option.h"
 #include "checker/report/report_file.h"
 #include "checker/report/sink.h"
 #include "checker/store/index.h"
@@ -26,6 +27,7 @@ struct ScanOptions {
   std::string format = "json";
   bool format_given = false;
   std::string output;
+  std::vector<std::string> reports;  // --report F=FILE
   std::string fail_on = "error";
   std::string base_url;
   bool allow_empty = false;
@@ -79,7 +81,13 @@ int run_scan(const ScanOptions& o, Streams& io) {
   }
   // Before anything is read: a report must never replace one of the run's own inputs.
   OutputIdentity out_id = identify_output(o.output);
+  ExtraReports reports;
   {
+    std::string err;
+    if (!reports.parse(o.reports, o.output, &err)) {
+      io.err << "credcheck: " << err << '\n';
+      return kExitUsage;
+    }
     std::vector<std::string> args = o.inputs;
     args.insert(args.end(), o.originals.begin(), o.originals.end());
     if (!o.originals_index.empty() && !is_index_file(o.originals_index))
@@ -88,6 +96,10 @@ int run_scan(const ScanOptions& o, Streams& io) {
     if (output_is_read(out_id, {o.pack, o.originals_index}, args, &what)) {
       io.err << "credcheck: --output " << o.output << " is also an input (" << what
              << "); the report would replace it. Write the report somewhere else.\n";
+      return kExitUsage;
+    }
+    if (reports.any_is_read({o.pack, o.originals_index}, args, &what)) {
+      io.err << "credcheck: " << what << "; the report would replace it. Write the report somewhere else.\n";
       return kExitUsage;
     }
   }
@@ -104,6 +116,10 @@ int run_scan(const ScanOptions& o, Streams& io) {
   ReportFile file;
   if (!o.output.empty() && !file.open(o.output, &err)) {
     io.err << "credcheck: --output " << err << '\n';
+    return kExitUsage;
+  }
+  if (!reports.open(&err)) {
+    io.err << "credcheck: " << err << '\n';
     return kExitUsage;
   }
   std::vector<Original> originals;
@@ -123,6 +139,8 @@ int run_scan(const ScanOptions& o, Streams& io) {
   if (!o.format_given && out_on_terminal) format = "text";
   std::ostream& out = to_stdout ? io.out : file.stream();
   ResultSink sink(format, out);
+  for (size_t i = 0; i < reports.targets().size(); ++i)
+    sink.also(reports.targets()[i].format, reports.stream(i));
   if (!sink.open(&err)) {
     io.err << "credcheck: " << err << '\n';
     return kExitUsage;
@@ -140,6 +158,12 @@ int run_scan(const ScanOptions& o, Streams& io) {
     if (!more) return false;
     if (!input->is_url && !input->body && is_output(out_id, input->spec)) {
       fatal = "--output " + o.output + " is also an input (" + input->spec +
+              "); the report would replace it. Write the report somewhere else.";
+      return false;
+    }
+    std::string which;
+    if (!input->is_url && !input->body && reports.is_report(input->spec, &which)) {
+      fatal = which + " is also an input (" + input->spec +
               "); the report would replace it. Write the report somewhere else.";
       return false;
     }
@@ -177,9 +201,14 @@ int run_scan(const ScanOptions& o, Streams& io) {
   ReportHeader header;
   header.version = "0.1.0";
   header.pack = pack.name;
+  for (const auto& rule : pack.rules) header.rules.push_back(rule->info());
   bool written = sink.finish(header, &err) && (to_stdout || file.commit(&err));
-  if (!written)
+  if (!written) {
     io.err << "credcheck: " << err << (to_stdout ? " (standard output)" : "") << '\n';
+  } else if (!reports.commit(&err)) {  // each message names its file
+    io.err << "credcheck: " << err << '\n';
+    written = false;
+  }
   if (g_signal != 0) {
     io.err << "credcheck: stopped by " << signal_name(g_signal) << " after " << s.inputs
            << " inputs";
@@ -191,6 +220,8 @@ int run_scan(const ScanOptions& o, Streams& io) {
     io.err << "credcheck: " << s.inputs << " inputs: " << s.compliant << " compliant, " << s.violations
            << " with violations, " << s.unchecked << " unchecked";
     if (!o.output.empty() && written) io.err << "; report: " << o.output;
+    for (const ReportTarget& t : reports.targets())
+      if (written) io.err << "; " << t.format << ": " << t.path;
     io.err << '\n';
   }
   if (findings) return kExitFindings;
@@ -220,6 +251,7 @@ Runner add_scan_command(CLI::App* app) {
   cmd->add_option("-o,--output", o->output,
                   "Write the report here (whole or not at all: written beside it, then renamed) "
                   "instead of stdout");
+  add_report_option(cmd, &o->reports);
   cmd->add_option("--fail-on", o->fail_on, "Lowest severity that fails the run (note|warning|error)")
       ->check(CLI::IsMember({"note", "warning", "error"}))
       ->capture_default_str();

@@ -49,6 +49,11 @@ const std::vector<std::pair<std::string, Writer>>& writers() {
       {"json", write_json},
       {"jsonl", write_jsonl},
       {"text", write_text},
+      {"junit", write_junit},
+      {"sarif", write_sarif},
+      {"csv", write_csv},
+      {"md", write_md},
+      {"html", write_html},
   };
   return list;
 }
@@ -63,6 +68,33 @@ std::string jsonl_line(const Result& r, const size_t* index) {
     j = std::move(with_index);
   }
   return dump(j, -1) + '\n';
+}
+
+bool report_rules(const ReportHeader& header, const ResultVisitor& results,
+                  std::vector<RuleInfo>* rules, std::string* err) {
+  *rules = header.rules;
+  if (!rules->empty()) return true;
+  std::map<std::string, size_t> seen;
+  auto add = [&](const std::string& id) -> RuleInfo* {
+    auto [it, fresh] = seen.emplace(id, rules->size());
+    if (!fresh) return nullptr;
+    rules->push_back(RuleInfo{});
+    rules->back().id = id;
+    return &rules->back();
+  };
+  return results(
+      [&](const Result& r) {
+        for (const Finding& f : r.findings) {
+          RuleInfo* info = add(f.rule);
+          if (!info) info = &(*rules)[seen[f.rule]];
+          if (!info->clause.empty()) continue;  // the first finding describes it
+          info->clause = f.clause;
+          info->message = f.message;
+          parse_severity(f.severity, &info->severity);
+        }
+        for (const std::string& id : r.not_checked) add(id);
+      },
+      err);
 }
 
 std::vector<std::string> report_formats() {

@@ -37,4 +37,23 @@ std::string jsonl_line(const Result& r, const size_t* index = nullptr);
 bool write_text(const ReportHeader& header, const Summary& summary, const ResultVisitor& results,
                 std::ostream& out, std::string* err);
 
+// The rules a report lists: the header's (the pack's, from a scan) or, when it has none
+// (`report --in`: saved results do not carry the pack), the rules the results name, in
+// the order first seen: each finding's rule (its clause, severity and message) and each
+// not_checked id. A rule that neither fired nor went unchecked anywhere is then unknown.
+bool report_rules(const ReportHeader& header, const ResultVisitor& results,
+                  std::vector<RuleInfo>* rules, std::string* err);
+
+// The formats beyond json, jsonl and text, one file each (junit.cc, csv.cc, md.cc, sarif.cc, html.cc).
+bool write_junit(const ReportHeader& header, const Summary& summary, const ResultVisitor& results,
+                 std::ostream& out, std::string* err);
+bool write_csv(const ReportHeader& header, const Summary& summary, const ResultVisitor& results,
+               std::ostream& out, std::string* err);
+bool write_md(const ReportHeader& header, const Summary& summary, const ResultVisitor& results,
+              std::ostream& out, std::string* err);
+bool write_sarif(const ReportHeader& header, const Summary& summary, const ResultVisitor& results,
+                 std::ostream& out, std::string* err);
+bool write_html(const ReportHeader& header, const Summary& summary, const ResultVisitor& results,
+                std::ostream& out, std::string* err);
+
 }  // namespace credcheck

@@ -16,6 +16,10 @@ struct ReportHeader {
   std::string tool = "credcheck";
   std::string version;
   std::string pack;  // the pack's name
+  // The pack's rules in pack order, for the formats that list every rule (junit, sarif).
+  // A scan fills them from the pack; `report --in` has only saved results, which do not
+  // carry them (see report_rules()).
+  std::vector<RuleInfo> rules;
 };
 
 // One result: {input, url, status, reason, original{input,title,similarity}|null,

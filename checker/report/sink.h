@@ -3,6 +3,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "checker/report/format.h"
 #include "checker/report/spill.h"
@@ -15,7 +16,10 @@ class ResultSink {
   // flushed, so an interrupted run keeps every result already written and memory does
   // not grow with the batch. Any other format: results spill to a temporary file and
   // finish() writes the report in input order.
-  ResultSink(std::string format, std::ostream& out) : format_(std::move(format)), out_(out) {}
+  ResultSink(std::string format, std::ostream& out) { also(std::move(format), out); }
+  // Another report of the same results (`--report F=FILE`), written the same way: jsonl
+  // as results arrive, any other format at finish() from the one spill file. Before open().
+  void also(std::string format, std::ostream& out) { outputs_.push_back({std::move(format), &out}); }
 
   bool open(std::string* err);
   // False once writing failed; error() says why.
@@ -27,8 +31,12 @@ class ResultSink {
   const std::string& error() const { return error_; }
 
  private:
-  std::string format_;
-  std::ostream& out_;
+  struct Output {
+    std::string format;
+    std::ostream* out;
+  };
+  std::vector<Output> outputs_;
+  bool spill_needed_ = false;
   ResultSpill spill_;
   Summary summary_;
   std::string error_;

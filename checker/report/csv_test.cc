@@ -1,0 +1,71 @@
+// CSV: RFC 4180 quoting that a reader undoes exactly, a BOM, a row per finding and per
+// unchecked input, and no cell a spreadsheet would run as a formula.
+#include "checker/report/formats_test_util.h"
+
+namespace credcheck {
+namespace {
+
+using test_support::format_sample;
+using test_support::kHostileEvidence;
+using test_support::kHostileInput;
+using test_support::render;
+
+// An RFC 4180 reader: the rows and cells the writer meant.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    std::string& cell = rows.back().back();
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += '"', ++i;
+      else if (c == '"') quoted = false;
+      else cell += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().emplace_back();
+    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      rows.emplace_back(1);
+      ++i;
+    } else {
+      cell += c;
+    }
+  }
+  if (rows.back().size() == 1 && rows.back()[0].empty()) rows.pop_back();
+  return rows;
+}
+
+TEST(CsvReport, RowsPerFindingAndUncheckedInputQuotedAndDefused) {
+  std::string csv = render("csv", format_sample());
+  ASSERT_EQ(csv.rfind("\xEF\xBB\xBF", 0), 0u) << "UTF-8 BOM first";
+  EXPECT_TRUE(test_support::valid_utf8(csv));
+  auto rows = parse_csv(csv.substr(3));
+  ASSERT_EQ(rows.size(), 6u);  // header, 3 findings, 2 unchecked inputs
+  for (const auto& row : rows) EXPECT_EQ(row.size(), 12u);
+  EXPECT_EQ(rows[0][0], "input");
+  EXPECT_EQ(rows[0][7], "evidence");
+  EXPECT_EQ(rows[1][0], kHostileInput);  // comma, quotes, new line: all round-trip
+  EXPECT_EQ(rows[1][3], "source-credit");
+  EXPECT_EQ(rows[1][7], "'" + kHostileEvidence);  // =… would be a formula
+  EXPECT_EQ(rows[1][6], "未注明来源\n第二行");
+  EXPECT_EQ(rows[2][6], "'+又一处");
+  EXPECT_EQ(rows[2][7], "'@SUM(A1)");
+  EXPECT_EQ(rows[3][6], "'-作者");
+  EXPECT_EQ(rows[3][7], "bad \xEF\xBF\xBD\xEF\xBF\xBD utf8");  // replaced when spilled
+  EXPECT_EQ(rows[4][2], "unchecked");
+  EXPECT_EQ(rows[4][3], "");
+  EXPECT_EQ(rows[4][10], "https://gone.example/x: HTTP 404, \"gone\"");
+  EXPECT_EQ(rows[5][0], "/abs/页面 c.html");
+  for (const auto& row : rows)
+    for (const std::string& cell : row)
+      EXPECT_TRUE(cell.empty() || std::string("=+-@\t\r").find(cell[0]) == std::string::npos) << cell;
+}
+
+TEST(CsvReport, NoResultsIsTheHeaderAlone) {
+  auto rows = parse_csv(render("csv", {}).substr(3));
+  EXPECT_EQ(rows.size(), 1u);
+}
+
+}  // namespace
+}  // namespace credcheck

@@ -1,0 +1,171 @@
+// One self-contained HTML page for a rights officer: the summary, filters by rule,
+// severity and status, then each page with its findings (evidence quoted and marked, the
+// expected text, the original it was matched to). No script at all: the filters are
+// radio buttons and CSS, and the Content-Security-Policy forbids every script, request
+// and plug-in, so even text that escaped its escaping could run nothing and fetch nothing.
+// Everything from a page or a result goes through escape().
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+#include "checker/report/format.h"
+
+namespace credcheck {
+namespace {
+
+std::string escape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += "\xEF\xBF\xBD";
+        else out += c;
+    }
+  }
+  return out;
+}
+
+bool is_http(const std::string& url) {
+  return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+}
+
+// A link only to http(s) pages: a page's URL never becomes javascript: or data:.
+std::string link(const std::string& label, const std::string& url) {
+  if (!is_http(url)) return escape(label);
+  return "<a href=\"" + escape(url) + "\" rel=\"noreferrer noopener\">" + escape(label) + "</a>";
+}
+
+const char* kStyle = R"(
+body{font:15px/1.5 system-ui,"Noto Sans CJK SC","PingFang SC",sans-serif;margin:0;color:#222}
+header,main{max-width:70rem;margin:auto;padding:0 1rem}
+table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
+.filters{display:flex;flex-wrap:wrap;gap:1rem;margin:1rem 0}.filters fieldset{border:1px solid #ccc}
+input[type=radio]{position:absolute;opacity:0}
+.filters label{cursor:pointer;padding:0 .3rem;border-radius:.2rem}
+section.page{border-top:2px solid #ddd;margin-top:1rem}
+.status{font-weight:bold}.violation .status{color:#b00}.unchecked .status{color:#a60}.compliant .status{color:#070}
+mark{background:#ffe066}.sev-error td.sev{color:#b00}.sev-warning td.sev{color:#a60}
+.quote{white-space:pre-wrap}
+)";
+
+struct Index {
+  std::map<std::string, size_t> rules;  // id -> position, for class names that never hold page text
+};
+
+std::string rule_class(const Index& ix, const std::string& id) {
+  auto it = ix.rules.find(id);
+  return it == ix.rules.end() ? "r-other" : "r" + std::to_string(it->second);
+}
+
+// The filter's radio buttons sit before <main>, so `~` reaches every page and finding.
+void filters(std::ostream& out, const std::vector<RuleInfo>& rules, std::string* css) {
+  auto group = [&](const std::string& name, const std::string& legend,
+                   const std::vector<std::pair<std::string, std::string>>& options,
+                   const std::string& target) {
+    out << "<fieldset><legend>" << legend << "</legend>";
+    out << "<label><input type=\"radio\" name=\"" << name << "\" id=\"" << name
+        << "-all\" checked> all</label>";
+    for (const auto& [cls, label] : options) {
+      std::string id = name + "-" + cls;
+      out << " <label><input type=\"radio\" name=\"" << name << "\" id=\"" << id << "\"> "
+          << escape(label) << "</label>";
+      *css += "body:has(#" + id + ":checked) " + target + ":not(." + cls + "){display:none}\n";
+      // Filtering findings also hides the pages left with none to show.
+      if (target == "tr.finding")
+        *css += "body:has(#" + id + ":checked) section.page:not(:has(tr." + cls + ")){display:none}\n";
+      *css += "body:has(#" + id + ":checked) label:has(#" + id + "){background:#cde}\n";
+    }
+    *css += "body:has(#" + name + "-all:checked) label:has(#" + name + "-all){background:#cde}\n";
+    out << "</fieldset>";
+  };
+  std::vector<std::pair<std::string, std::string>> by_rule;
+  for (size_t i = 0; i < rules.size(); ++i) by_rule.emplace_back("r" + std::to_string(i), rules[i].id);
+  out << "<div class=\"filters\">";
+  group("f-status", "status",
+        {{"compliant", "compliant"}, {"violation", "violation"}, {"unchecked", "unchecked"}}, "section.page");
+  group("f-rule", "rule", by_rule, "tr.finding");
+  group("f-sev", "severity", {{"sev-error", "error"}, {"sev-warning", "warning"}, {"sev-note", "note"}},
+        "tr.finding");
+  out << "</div>";
+}
+
+void page(std::ostream& out, const Result& r, const Index& ix) {
+  std::string status = r.status == "violation" || r.status == "compliant" ? r.status : "unchecked";
+  out << "<section class=\"page " << status << "\"><h2>" << link(r.input, r.url) << "</h2>\n<p><span class=\"status\">"
+      << status << "</span>";
+  if (!r.reason.empty()) out << " — " << escape(r.reason);
+  out << "</p>\n<table>";
+  if (r.fields && !r.fields->title.empty()) out << "<tr><th>title</th><td>" << escape(r.fields->title) << "</td></tr>";
+  if (!r.url.empty() && r.url != r.input) out << "<tr><th>URL</th><td>" << link(r.url, r.url) << "</td></tr>";
+  if (!r.fetched_at.empty()) out << "<tr><th>fetched</th><td>" << escape(r.fetched_at) << "</td></tr>";
+  if (r.original) {
+    char sim[16];
+    std::snprintf(sim, sizeof sim, "%.0f%%", r.original->similarity * 100);
+    out << "<tr><th>original</th><td>" << link(r.original->input, r.original->url) << " — "
+        << escape(r.original->title) << " (" << sim << " similar)</td></tr>";
+  }
+  if (r.fields)
+    for (const std::string& line : r.fields->source_lines)
+      out << "<tr><th>credit line</th><td class=\"quote\">" << escape(line) << "</td></tr>";
+  if (!r.not_checked.empty()) {
+    out << "<tr><th>not checked</th><td>";
+    for (size_t i = 0; i < r.not_checked.size(); ++i) out << (i ? ", " : "") << escape(r.not_checked[i]);
+    out << "</td></tr>";
+  }
+  out << "</table>\n";
+  if (!r.findings.empty()) {
+    out << "<table class=\"findings\"><tr><th>rule</th><th>severity</th><th>clause</th><th>message</th>"
+           "<th>evidence</th><th>expected</th><th>where</th></tr>\n";
+    for (const Finding& f : r.findings) {
+      out << "<tr class=\"finding " << rule_class(ix, f.rule) << " sev-" << escape(f.severity) << "\"><td>"
+          << escape(f.rule) << "</td><td class=\"sev\">" << escape(f.severity) << "</td><td>"
+          << escape(f.clause) << "</td><td>" << escape(f.message) << "</td><td class=\"quote\">"
+          << (f.evidence.empty() ? "<em>nothing on the page</em>" : "<mark>" + escape(f.evidence) + "</mark>")
+          << "</td><td class=\"quote\">" << escape(f.expected) << "</td><td>" << escape(f.location)
+          << "</td></tr>\n";
+    }
+    out << "</table>\n";
+  }
+  out << "</section>\n";
+}
+
+}  // namespace
+
+bool write_html(const ReportHeader& header, const Summary& s, const ResultVisitor& results,
+                std::ostream& out, std::string* err) {
+  std::vector<RuleInfo> rules;
+  if (!report_rules(header, results, &rules, err)) return false;
+  Index ix;
+  for (size_t i = 0; i < rules.size(); ++i) ix.rules.emplace(rules[i].id, i);
+  out << "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">\n"
+      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+         "style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'\">\n"
+      << "<meta name=\"referrer\" content=\"no-referrer\">\n"
+      << "<title>credcheck: " << escape(header.pack) << "</title>\n";
+  std::string css = kStyle;
+  std::ostringstream filter_html;
+  filters(filter_html, rules, &css);
+  out << "<style>" << css << "</style></head><body>\n<header><h1>credcheck " << escape(header.version)
+      << ": " << escape(header.pack) << "</h1>\n<table><tr><th>inputs</th><th>compliant</th><th>violation</th>"
+      << "<th>unchecked</th></tr><tr><td>" << s.inputs << "</td><td>" << s.compliant << "</td><td>"
+      << s.violations << "</td><td>" << s.unchecked << "</td></tr></table>\n";
+  if (!rules.empty()) {
+    out << "<table><tr><th>rule</th><th>clause</th><th>severity</th><th>the notice says</th></tr>\n";
+    for (const RuleInfo& r : rules)
+      out << "<tr><td>" << escape(r.id) << "</td><td>" << escape(r.clause) << "</td><td>"
+          << severity_name(r.severity) << "</td><td>" << escape(r.quote) << "</td></tr>\n";
+    out << "</table>\n";
+  }
+  out << filter_html.str() << "</header>\n<main>\n";
+  bool ok = results([&](const Result& r) { page(out, r, ix); }, err);
+  out << "</main></body></html>\n";
+  return ok;
+}
+
+}  // namespace credcheck
