@@ -110,10 +110,11 @@ def notices():
 
 
 def carried_notice(i):
-    """The notice original i carries, if any: notices 0-4 by 1 in 400, notice 5 by 3 originals."""
+    """The notice original i carries, if any: notices 0-4 by 1 in 200 (100 each in 100,000:
+    boilerplate), notice 5 by 3 originals (copied about equally: named, matched to none)."""
     if i in (11, 12, 13):
         return 5
-    return (i // 400) % 5 if i % 400 == 7 else None
+    return (i // 200) % 5 if i % 200 == 7 else None
 
 
 def write_original(i):
@@ -155,7 +156,9 @@ def candidates(n, per_kind):
         out.append(("traditional", i, page(title, body, rng, site="某某资讯网"), True))
         out.append(("chrome", i, page(title, body, rng, site="某某资讯网", chrome_before=b, chrome_after=a), False))
         # Not copies.
-        quote = rng.choice([s for s in body.split("。") if len(s) >= 12] or [body[:30]])
+        # A quotation is a sentence or a part of one (up to 50 characters), not a quarter of
+        # the article: Markov sentences run long, so long ones are cut.
+        quote = rng.choice([s for s in body.split("。") if len(s) >= 12] or [body[:30]])[:50]
         own = text(rng, rng.randint(300, 700))
         mid = len(own) // 2
         out.append(("quotation", None, page(new_title, own[:mid] + "他说：“" + quote + "。”" + own[mid:], rng,

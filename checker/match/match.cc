@@ -127,9 +127,13 @@ bool best_match(const Fingerprint& page, OriginalSet& originals, Match* match, s
                     [](const auto& a, const auto& b) {
                       return a.first != b.first ? a.first > b.first : a.second < b.second;
                     });
-  // Exact containment on the few candidates.
+  // Exact containment on the few candidates. Past the first, a candidate sharing under
+  // a quarter of the leader's marks (or a single one) is chance: a copy's own original
+  // shares most of the page's marks, and originals copied about equally share about as
+  // many. Skipping them saves a row read and a fingerprint each.
   std::vector<Overlap> scored;
   for (size_t i = 0; i < keep; ++i) {
+    if (i > 0 && ranked[i].first < std::max<size_t>(2, ranked[0].first / 4)) break;
     std::shared_ptr<const Original> o;
     if (!originals.load(ranked[i].second, &o, err)) return false;
     scored.push_back(overlap(page, std::move(o)));

@@ -52,7 +52,9 @@ class IndexWriter {
 
  private:
   bool begin(std::string* err);
+  bool commit(std::string* err);
   std::string path_;
+  std::vector<std::pair<int64_t, int64_t>> pending_;  // (mark, original) of the open batch
   store_detail::Db db_;
   store_detail::Stmt find_, upsert_, add_mark_, drop_mark_;
   size_t added_ = 0, in_batch_ = 0;
