@@ -171,19 +171,32 @@ bool base_url_ok(const std::string& base_url) {
          !host_of(base_url).empty();
 }
 
-Result check_page(PageRead&& page, const Pack& pack, const std::vector<Original>& originals,
+Result check_page(PageRead&& page, const Pack& pack, OriginalSet& originals,
                   const std::string& base_url) {
   Result r;
   r.input = page.doc.input;
   r.url = page.doc.url;
   r.charset = page.charset;
   r.fetched_at = page.doc.fetched_at;
-  Match m = best_match(fingerprint(page.fields.text), originals);
+  Match m;
+  std::string err;
+  if (!best_match(fingerprint(page.fields.text), originals, &m, &err)) {
+    r.status = "unchecked";
+    r.reason = "originals index: " + err;
+    r.fields = std::move(page.fields);
+    r.fields->text.clear();
+    return r;
+  }
   if (m.original)
-    r.original = OriginalRef{m.original->input, m.original->url, m.original->fields.title, m.similarity};
-  CheckContext ctx{page.fields, m.original ? &m.original->fields : nullptr, !originals.empty(),
+    r.original = OriginalRef{m.original->input, m.original->url, m.original->fields.title,
+                             m.best.similarity, m.best.page_in_original, m.best.original_in_page};
+  // Originals copied about equally are all named as the closest: the page copies none
+  // of them in particular (see best_match()).
+  std::string closest = m.best.original ? m.best.original->input : std::string();
+  for (size_t i = 1; i < m.tied.size(); ++i) closest += ", " + m.tied[i].original->input;
+  CheckContext ctx{page.fields, m.original ? &m.original->fields : nullptr, originals.size() > 0,
                    page_host(page, base_url), pack.publisher, originals.size(),
-                   !m.original && m.best ? m.best->input : std::string(), m.similarity};
+                   m.original ? std::string() : closest, m.best.similarity};
   Verdict v = run_pack(pack, ctx);
   r.status = v.status;
   r.reason = v.reason;
@@ -209,16 +222,36 @@ namespace credcheck {
 
 bool load_originals(const std::vector<std::string>& specs, const std::string& index,
                     const FetchOptions& options, int jobs, std::istream& in,
-                    std::vector<Original>* originals, std::string* err) {
+                    std::unique_ptr<OriginalSet>* originals, std::string* err) {
   std::vector<std::string> all = specs;
+  std::unique_ptr<IndexReader> reader;
   if (!index.empty()) {
     if (is_index_file(index)) {
-      if (!load_index(index, originals, err)) return false;
+      reader = std::make_unique<IndexReader>();
+      if (!reader->open(index, err)) return false;
     } else {
       all.push_back("@" + index);
     }
   }
-  std::vector<Input> inputs = expand_inputs(all, in);
+  auto memory = std::make_unique<MemoryOriginals>();
+  bool ok = for_each_original(all, options, jobs, in, [&](Original&& o, std::string*) {
+    memory->add(std::move(o));
+    return true;
+  }, err);
+  if (!ok) return false;
+  if (reader && memory->size() > 0)
+    *originals = std::make_unique<JoinedOriginals>(std::move(reader), std::move(memory));
+  else if (reader)
+    *originals = std::move(reader);
+  else
+    *originals = std::move(memory);
+  return true;
+}
+
+bool for_each_original(const std::vector<std::string>& specs, const FetchOptions& options,
+                       int jobs, std::istream& in,
+                       const std::function<bool(Original&&, std::string*)>& take, std::string* err) {
+  std::vector<Input> inputs = expand_inputs(specs, in);
   bool ok = true;
   read_pages(inputs, options, jobs, [&](size_t, const Input& input, bool read, PageRead& page,
                                         const std::string& e) {
@@ -233,7 +266,7 @@ bool load_originals(const std::vector<std::string>& specs, const std::string& in
     o.url = page.doc.url;
     o.print = fingerprint(page.fields.text);
     o.fields = std::move(page.fields);
-    originals->push_back(std::move(o));
+    ok = take(std::move(o), err);
   });
   return ok;
 }

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -59,7 +60,7 @@ bool base_url_ok(const std::string& base_url);
 // Checks one read page against the pack and the originals; `base_url` as for
 // page_host(). The page's fields move into the result (without the article text:
 // reports carry the credits, not the article).
-Result check_page(PageRead&& page, const Pack& pack, const std::vector<Original>& originals,
+Result check_page(PageRead&& page, const Pack& pack, OriginalSet& originals,
                   const std::string& base_url);
 
 // A result for an input that could not be read.
@@ -72,9 +73,16 @@ namespace credcheck {
 // Reads the publisher's originals named by `specs` (as --original takes them: files,
 // directories, URLs, @lists) and by `index` (--originals: an index built by `index
 // build`, or a list file). Any original that cannot be read is an error: a scan against
-// an incomplete set of originals would report false misuse.
+// an incomplete set of originals would report false misuse. An index is opened, not
+// loaded: its originals are read per page as best_match() asks for them.
 bool load_originals(const std::vector<std::string>& specs, const std::string& index,
                     const FetchOptions& options, int jobs, std::istream& in,
-                    std::vector<Original>* originals, std::string* err);
+                    std::unique_ptr<OriginalSet>* originals, std::string* err);
+
+// Reads the originals named by `specs` in parallel and hands each to `take` (one at a
+// time), so `index build` streams them into the index without holding them all.
+bool for_each_original(const std::vector<std::string>& specs, const FetchOptions& options,
+                       int jobs, std::istream& in,
+                       const std::function<bool(Original&&, std::string*)>& take, std::string* err);
 
 }  // namespace credcheck

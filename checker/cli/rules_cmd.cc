@@ -90,7 +90,7 @@ std::string joined(const std::set<std::string>& ids) {
 int test(const RulesOptions& o, Streams& io) {
   Pack pack;
   if (!load(o, &pack, io)) return kExitUsage;
-  std::vector<Original> originals;
+  std::unique_ptr<OriginalSet> originals;
   std::string err;
   if (!load_originals(o.originals, o.originals_index, o.fetch, o.jobs, io.in, &originals, &err)) {
     io.err << "credcheck: " << err << '\n';
@@ -114,7 +114,7 @@ int test(const RulesOptions& o, Streams& io) {
                  ++failed;
                  return;
                }
-               Result r = check_page(std::move(page), pack, originals, o.base_url);
+               Result r = check_page(std::move(page), pack, *originals, o.base_url);
                for (const Finding& f : r.findings) got.insert(f.rule);
                unchecked.insert(r.not_checked.begin(), r.not_checked.end());
                const char* status = !want.empty()           ? "violation"

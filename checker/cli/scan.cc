@@ -122,7 +122,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
     io.err << "credcheck: " << err << '\n';
     return kExitUsage;
   }
-  std::vector<Original> originals;
+  std::unique_ptr<OriginalSet> originals;
   if (!load_originals(o.originals, o.originals_index, o.fetch, o.jobs, io.in, &originals, &err)) {
     io.err << "credcheck: " << err << '\n';
     return kExitUsage;
@@ -176,7 +176,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
   control.stop = &g_stop;
   read_pages(next, o.fetch, o.jobs, control,
              [&](size_t index, const Input& input, bool ok, PageRead& page, const std::string& e) {
-               Result r = ok ? check_page(std::move(page), pack, originals, o.base_url)
+               Result r = ok ? check_page(std::move(page), pack, *originals, o.base_url)
                              : unreadable_result(input, e);
                findings |= result_fails(r, fail_on);
                if (out_on_terminal && format == "jsonl") progress.clear();  // lines, not a torn progress line

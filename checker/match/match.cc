@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "checker/text/normalize.h"
 #include "checker/text/utf8.h"
@@ -12,9 +13,36 @@ namespace {
 
 constexpr size_t kShingle = 5;  // characters; short enough for Chinese phrases to repeat
 
+// Winnowing window, in shingles: the smallest hash of every window of kWindow
+// consecutive shingles is a mark. Any text the page shares with an original in a run of
+// kWindow + kShingle - 1 = 28 characters or more is guaranteed a common mark (a
+// sentence or two), and about 2 / (kWindow + 1) = 8% of shingles are marks, so the
+// index holds ~80 postings for an article of 1,000 characters. MinHash with LSH bands
+// was the alternative; it estimates resemblance (Jaccard), which falls to 0.3 or below
+// for an excerpt of a third or a page wrapped in as much text again, so it would need
+// many more bands to find exactly the copies that matter here. Winnowed marks find
+// containment directly.
+constexpr size_t kWindow = 24;
+
 bool is_word_char(char32_t cp) {
   return utf8::is_han(cp) || (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
          (cp >= 'A' && cp <= 'Z');
+}
+
+void sort_unique(std::vector<uint64_t>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+size_t common_count(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  size_t common = 0;
+  auto i = a.begin(), j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else ++common, ++i, ++j;
+  }
+  return common;
 }
 
 }  // namespace
@@ -31,42 +59,150 @@ Fingerprint fingerprint(std::string_view text) {
   }
   Fingerprint fp;
   if (cps.size() < kShingle) return fp;
-  fp.shingles.reserve(cps.size() - kShingle + 1);
+  std::vector<uint64_t> seq;
+  seq.reserve(cps.size() - kShingle + 1);
   for (size_t i = 0; i + kShingle <= cps.size(); ++i)
-    fp.shingles.push_back(XXH3_64bits(cps.data() + i, kShingle * sizeof(char32_t)));
-  std::sort(fp.shingles.begin(), fp.shingles.end());
-  fp.shingles.erase(std::unique(fp.shingles.begin(), fp.shingles.end()), fp.shingles.end());
+    seq.push_back(XXH3_64bits(cps.data() + i, kShingle * sizeof(char32_t)));
+  // A text shorter than one window still gets its smallest hash as a mark.
+  size_t windows = seq.size() >= kWindow ? seq.size() - kWindow + 1 : 1;
+  size_t width = std::min(kWindow, seq.size());
+  fp.marks.reserve(windows * 2 / kWindow + 2);
+  for (size_t w = 0; w < windows; ++w)
+    fp.marks.push_back(*std::min_element(seq.begin() + static_cast<long>(w),
+                                         seq.begin() + static_cast<long>(w + width)));
+  sort_unique(&fp.marks);
+  fp.shingles = std::move(seq);
+  sort_unique(&fp.shingles);
   return fp;
 }
 
 double containment(const Fingerprint& a, const Fingerprint& b) {
   if (a.shingles.empty()) return 0;
-  size_t common = 0;
-  auto i = a.shingles.begin(), j = b.shingles.begin();
-  while (i != a.shingles.end() && j != b.shingles.end()) {
-    if (*i < *j) ++i;
-    else if (*j < *i) ++j;
-    else ++common, ++i, ++j;
-  }
-  return static_cast<double>(common) / static_cast<double>(a.shingles.size());
+  return static_cast<double>(common_count(a.shingles, b.shingles)) /
+         static_cast<double>(a.shingles.size());
 }
 
 double similarity(const Fingerprint& candidate, const Fingerprint& original) {
   return std::max(containment(candidate, original), containment(original, candidate));
 }
 
-Match best_match(const Fingerprint& candidate, const std::vector<Original>& originals,
-                 double threshold) {
-  Match m;
-  for (const Original& o : originals) {
-    double s = similarity(candidate, o.print);
-    if (!m.best || s > m.similarity) {
-      m.best = &o;
-      m.similarity = s;
+Overlap overlap(const Fingerprint& page, std::shared_ptr<const Original> original) {
+  Overlap o;
+  const Fingerprint& op = original->print;
+  o.shared = common_count(page.shingles, op.shingles);
+  if (!page.shingles.empty())
+    o.page_in_original = static_cast<double>(o.shared) / static_cast<double>(page.shingles.size());
+  if (!op.shingles.empty())
+    o.original_in_page = static_cast<double>(o.shared) / static_cast<double>(op.shingles.size());
+  o.similarity = std::max(o.page_in_original, o.original_in_page);
+  o.original = std::move(original);
+  o.copy = is_copy(o);
+  return o;
+}
+
+bool is_copy(const Overlap& o) {
+  // 0.25 of the original: an excerpt of "about a third" loses a few shingles at each
+  // cut and to edits, so a third of the characters measures 0.28-0.33. 0.5 of the page:
+  // a page whose own words outweigh what it shares is commentary or quotation.
+  return o.shared >= kMinSharedShingles && (o.original_in_page >= 0.25 || o.page_in_original >= 0.5);
+}
+
+bool best_match(const Fingerprint& page, OriginalSet& originals, Match* match, std::string* err) {
+  *match = Match{};
+  // Candidate lookup: count, per original, the page's marks it shares.
+  std::unordered_map<int64_t, size_t> hits;
+  std::vector<int64_t> ids;
+  for (uint64_t mark : page.marks) {
+    ids.clear();
+    if (!originals.postings(mark, kCommonMark, &ids, err)) return false;
+    if (ids.size() > kCommonMark) continue;
+    for (int64_t id : ids) ++hits[id];
+  }
+  std::vector<std::pair<size_t, int64_t>> ranked;
+  ranked.reserve(hits.size());
+  for (auto [id, n] : hits) ranked.emplace_back(n, id);
+  size_t keep = std::min(ranked.size(), kCandidates);
+  // Most shared marks first; ties by id so the choice does not depend on hash order.
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end(),
+                    [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first : a.second < b.second;
+                    });
+  // Exact containment on the few candidates. Past the first, a candidate sharing under
+  // a quarter of the leader's marks (or a single one) is chance: a copy's own original
+  // shares most of the page's marks, and originals copied about equally share about as
+  // many. Skipping them saves a row read and a fingerprint each.
+  std::vector<Overlap> scored;
+  for (size_t i = 0; i < keep; ++i) {
+    if (i > 0 && ranked[i].first < std::max<size_t>(2, ranked[0].first / 4)) break;
+    std::shared_ptr<const Original> o;
+    if (!originals.load(ranked[i].second, &o, err)) return false;
+    scored.push_back(overlap(page, std::move(o)));
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](const Overlap& a, const Overlap& b) {
+    if (a.copy != b.copy) return a.copy;
+    if (a.similarity != b.similarity) return a.similarity > b.similarity;
+    return a.original->input < b.original->input;
+  });
+  if (scored.empty()) return true;
+  match->best = scored.front();
+  if (!match->best.copy) return true;
+  // About equally: within a tenth of the best similarity, and sharing about as many
+  // shingles. One copied original that quotes another scores far apart from it.
+  for (const Overlap& o : scored)
+    if (o.copy && o.similarity >= match->best.similarity * 0.9 &&
+        o.shared * 10 >= match->best.shared * 9)
+      match->tied.push_back(o);
+  if (match->tied.size() == 1) {
+    match->tied.clear();
+    match->original = match->best.original;
+  }
+  return true;
+}
+
+MemoryOriginals::MemoryOriginals(std::vector<Original> originals) {
+  for (Original& o : originals) add(std::move(o));
+}
+
+void MemoryOriginals::add(Original original) {
+  int64_t id = static_cast<int64_t>(originals_.size());
+  for (uint64_t mark : original.print.marks) index_.emplace_back(mark, id);
+  originals_.push_back(std::make_shared<const Original>(std::move(original)));
+  sorted_ = false;
+}
+
+bool MemoryOriginals::postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string*) {
+  if (!sorted_) {
+    // Sorted on first lookup, not per add: a directory of originals loads in linear time.
+    std::lock_guard lock(sort_mu_);
+    if (!sorted_) {
+      std::sort(index_.begin(), index_.end());
+      sorted_ = true;
     }
   }
-  if (m.best && m.similarity >= threshold) m.original = m.best;
-  return m;
+  auto it = std::lower_bound(index_.begin(), index_.end(), std::make_pair(mark, int64_t{0}));
+  for (; it != index_.end() && it->first == mark && ids->size() <= cap; ++it) ids->push_back(it->second);
+  return true;
+}
+
+bool MemoryOriginals::load(int64_t id, std::shared_ptr<const Original>* out, std::string* err) {
+  if (id < 0 || static_cast<size_t>(id) >= originals_.size()) {
+    *err = "no original with id " + std::to_string(id);
+    return false;
+  }
+  *out = originals_[static_cast<size_t>(id)];
+  return true;
+}
+
+bool JoinedOriginals::postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string* err) {
+  std::vector<int64_t> a, b;
+  if (!a_->postings(mark, cap, &a, err) || !b_->postings(mark, cap, &b, err)) return false;
+  for (int64_t id : a) ids->push_back(id * 2);
+  for (int64_t id : b) ids->push_back(id * 2 + 1);
+  return true;
+}
+
+bool JoinedOriginals::load(int64_t id, std::shared_ptr<const Original>* out, std::string* err) {
+  return (id % 2 == 0 ? a_ : b_)->load(id / 2, out, err);
 }
 
 }  // namespace credcheck

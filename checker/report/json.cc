@@ -53,7 +53,9 @@ bool result_from_json(const json& j, Result* r, std::string* err) {
   r->not_checked = json_strings(j, "not_checked");
   if (auto it = j.find("original"); it != j.end() && it->is_object()) {
     OriginalRef o{json_str(*it, "input"), json_str(*it, "url"), json_str(*it, "title"), 0};
-    if (auto s = it->find("similarity"); s != it->end() && s->is_number()) o.similarity = s->get<double>();
+    for (auto [key, to] : {std::pair{"similarity", &o.similarity}, std::pair{"page_in_original", &o.page_in_original},
+                           std::pair{"original_in_page", &o.original_in_page}})
+      if (auto s = it->find(key); s != it->end() && s->is_number()) *to = s->get<double>();
     r->original = o;
   }
   if (auto it = j.find("fields"); it != j.end() && it->is_object()) r->fields = fields_from_json(*it);
@@ -74,7 +76,9 @@ json result_json(const Result& r) {
     original = {{"input", r.original->input},
                 {"url", r.original->url},
                 {"title", r.original->title},
-                {"similarity", std::round(r.original->similarity * 1000) / 1000}};
+                {"similarity", std::round(r.original->similarity * 1000) / 1000},
+                {"page_in_original", std::round(r.original->page_in_original * 1000) / 1000},
+                {"original_in_page", std::round(r.original->original_in_page * 1000) / 1000}};
   return {
       {"input", r.input},
       {"url", r.url},

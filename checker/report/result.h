@@ -14,7 +14,9 @@ struct OriginalRef {
   std::string input;
   std::string url;
   std::string title;
-  double similarity = 0;
+  double similarity = 0;        // the larger of the two below
+  double page_in_original = 0;  // share of the page's text found in the original
+  double original_in_page = 0;  // share of the original's text found in the page
 };
 
 struct Result {

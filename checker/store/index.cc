@@ -2,28 +2,48 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
-#include <memory>
 
 #include "checker/report/json.h"
 
 namespace credcheck {
+
+namespace store_detail {
+void DbCloser::operator()(sqlite3* db) const { sqlite3_close(db); }
+void StmtFinalizer::operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+}  // namespace store_detail
+
 namespace {
 
-struct DbCloser {
-  void operator()(sqlite3* db) const { sqlite3_close(db); }
-};
-struct StmtFinalizer {
-  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
-};
-using Db = std::unique_ptr<sqlite3, DbCloser>;
-using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
+using store_detail::Db;
+using store_detail::Stmt;
+
+// Marks are stored as their top 47 bits: SQLite keeps such an integer in 6 bytes
+// instead of 8, a quarter off the postings, and a mark only nominates candidates (the
+// exact score is over full 64-bit shingles), so a rare collision costs one extra score.
+int64_t stored_mark(uint64_t mark) { return static_cast<int64_t>(mark >> 17); }
+
+// Originals per transaction while building: large enough that commits do not dominate,
+// small enough that a failure loses little and the WAL stays small.
+constexpr size_t kBatch = 500;
 
 constexpr const char* kSchema =
-    "CREATE TABLE IF NOT EXISTS originals ("
-    " input TEXT PRIMARY KEY, url TEXT NOT NULL, fields TEXT NOT NULL,"
-    " shingles BLOB NOT NULL, indexed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));";
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS originals("
+    " id INTEGER PRIMARY KEY, input TEXT NOT NULL UNIQUE, url TEXT NOT NULL,"
+    " fields TEXT NOT NULL, text TEXT NOT NULL, published TEXT NOT NULL,"
+    " indexed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE INDEX IF NOT EXISTS originals_url ON originals(url);"
+    "CREATE TABLE IF NOT EXISTS marks(mark INTEGER NOT NULL, original INTEGER NOT NULL,"
+    " PRIMARY KEY(mark, original)) WITHOUT ROWID;";
+
+bool fail(sqlite3* db, const std::string& path, std::string* err) {
+  *err = path + ": " + (db ? sqlite3_errmsg(db) : "database error");
+  return false;
+}
 
 bool open_db(const std::string& path, int flags, Db* db, std::string* err) {
   sqlite3* raw = nullptr;
@@ -49,12 +69,41 @@ bool exec(sqlite3* db, const char* sql, const std::string& path, std::string* er
 
 bool prepare(sqlite3* db, const char* sql, Stmt* stmt, const std::string& path, std::string* err) {
   sqlite3_stmt* raw = nullptr;
-  if (sqlite3_prepare_v2(db, sql, -1, &raw, nullptr) != SQLITE_OK) {
-    *err = path + ": " + sqlite3_errmsg(db);
-    return false;
-  }
+  if (sqlite3_prepare_v2(db, sql, -1, &raw, nullptr) != SQLITE_OK) return fail(db, path, err);
   stmt->reset(raw);
   return true;
+}
+
+void bind_text(sqlite3_stmt* s, int col, const std::string& v) {
+  sqlite3_bind_text(s, col, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+}
+
+std::string column_text(sqlite3_stmt* s, int col) {
+  const unsigned char* t = sqlite3_column_text(s, col);
+  return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(s, col)))
+           : std::string();
+}
+
+// The meta value for `key`, or "" when absent.
+std::string meta(sqlite3* db, const char* key) {
+  sqlite3_stmt* s = nullptr;
+  std::string v;
+  if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?", -1, &s, nullptr) == SQLITE_OK) {
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) == SQLITE_ROW) v = column_text(s, 0);
+  }
+  sqlite3_finalize(s);
+  return v;
+}
+
+bool check_version(sqlite3* db, const std::string& path, std::string* err) {
+  std::string v = meta(db, "schema_version");
+  if (v == std::to_string(kIndexSchemaVersion)) return true;
+  *err = path + ": an originals index of " +
+         (v.empty() ? std::string("an older credcheck") : "schema version " + v) +
+         " (this credcheck reads version " + std::to_string(kIndexSchemaVersion) +
+         "); rebuild it with `credcheck index build`";
+  return false;
 }
 
 }  // namespace
@@ -66,66 +115,189 @@ bool is_index_file(const std::string& path) {
   return f.gcount() == sizeof header && std::memcmp(header, "SQLite format 3", 16) == 0;
 }
 
-bool store_originals(const std::string& path, const std::vector<Original>& originals,
-                     std::string* err) {
-  Db db;
-  if (!open_db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db, err)) return false;
-  if (!exec(db.get(), kSchema, path, err) || !exec(db.get(), "BEGIN", path, err)) return false;
-  Stmt stmt;
-  if (!prepare(db.get(),
-               "INSERT OR REPLACE INTO originals(input, url, fields, shingles) VALUES(?,?,?,?)",
-               &stmt, path, err))
+bool IndexWriter::open(const std::string& path, std::string* err) {
+  path_ = path;
+  bool existed = is_index_file(path);
+  if (!open_db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db_, err)) return false;
+  // WAL: a scan may read the index while `index add` writes to it.
+  // A 64 MB page cache: marks arrive in hash order, scattered over the whole b-tree, and
+  // with SQLite's default 2 MB nearly every insert re-reads a page.
+  if (!exec(db_.get(), "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;",
+            path, err))
     return false;
-  for (const Original& o : originals) {
-    std::string fields = fields_json(o.fields).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    sqlite3_bind_text(stmt.get(), 1, o.input.data(), static_cast<int>(o.input.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_text(stmt.get(), 2, o.url.data(), static_cast<int>(o.url.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_text(stmt.get(), 3, fields.data(), static_cast<int>(fields.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_blob(stmt.get(), 4, o.print.shingles.data(),
-                      static_cast<int>(o.print.shingles.size() * sizeof(uint64_t)), SQLITE_TRANSIENT);
-    if (sqlite3_step(stmt.get()) != SQLITE_DONE) {
-      *err = path + ": " + sqlite3_errmsg(db.get());
-      return false;
-    }
-    sqlite3_reset(stmt.get());
-  }
-  return exec(db.get(), "COMMIT", path, err);
+  if (existed && !check_version(db_.get(), path, err)) return false;
+  if (!exec(db_.get(), kSchema, path, err)) return false;
+  std::string version = "INSERT OR IGNORE INTO meta VALUES('schema_version', '" +
+                        std::to_string(kIndexSchemaVersion) + "')";
+  if (!exec(db_.get(), version.c_str(), path, err)) return false;
+  return prepare(db_.get(), "SELECT id, text FROM originals WHERE input = ?", &find_, path, err) &&
+         prepare(db_.get(),
+                 "INSERT INTO originals(input, url, fields, text, published) VALUES(?,?,?,?,?)"
+                 " ON CONFLICT(input) DO UPDATE SET url=excluded.url, fields=excluded.fields,"
+                 " text=excluded.text, published=excluded.published,"
+                 " indexed_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') RETURNING id",
+                 &upsert_, path, err) &&
+         prepare(db_.get(), "INSERT OR IGNORE INTO marks VALUES(?, ?)", &add_mark_, path, err) &&
+         prepare(db_.get(), "DELETE FROM marks WHERE mark = ? AND original = ?", &drop_mark_, path, err);
 }
 
-bool load_index(const std::string& path, std::vector<Original>* originals, std::string* err) {
-  Db db;
-  if (!open_db(path, SQLITE_OPEN_READONLY, &db, err)) return false;
-  Stmt stmt;
-  if (!prepare(db.get(), "SELECT input, url, fields, shingles FROM originals ORDER BY input", &stmt,
-               path, err)) {
-    *err += " (not an index built by `credcheck index build`?)";
+bool IndexWriter::begin(std::string* err) {
+  if (in_batch_ == 0 && !exec(db_.get(), "BEGIN", path_, err)) return false;
+  return true;
+}
+
+bool IndexWriter::add(const Original& o, std::string* err) {
+  if (!db_) {
+    *err = path_ + ": index not open";
     return false;
   }
-  int rc;
-  while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
-    Original o;
-    auto text = [&](int col) {
-      const unsigned char* t = sqlite3_column_text(stmt.get(), col);
-      return t ? std::string(reinterpret_cast<const char*>(t)) : std::string();
-    };
-    o.input = text(0);
-    o.url = text(1);
-    nlohmann::ordered_json fields = nlohmann::ordered_json::parse(text(2), nullptr, false);
-    if (fields.is_discarded()) {
-      *err = path + ": original " + o.input + " has unreadable fields; rebuild the index";
-      return false;
+  if (!begin(err)) return false;
+  sqlite3* db = db_.get();
+  // A replaced original's old marks go first: recomputed from its old text, so no
+  // second index on marks(original) is needed just for this.
+  sqlite3_stmt* s = find_.get();
+  bind_text(s, 1, o.input);
+  if (sqlite3_step(s) == SQLITE_ROW) {
+    int64_t id = sqlite3_column_int64(s, 0);
+    std::erase_if(pending_, [id](const auto& p) { return p.second == id; });  // same batch
+    Fingerprint old = fingerprint(column_text(s, 1));
+    for (uint64_t mark : old.marks) {
+      sqlite3_bind_int64(drop_mark_.get(), 1, stored_mark(mark));
+      sqlite3_bind_int64(drop_mark_.get(), 2, id);
+      if (sqlite3_step(drop_mark_.get()) != SQLITE_DONE) return fail(db, path_, err);
+      sqlite3_reset(drop_mark_.get());
     }
-    o.fields = fields_from_json(fields);
-    const void* blob = sqlite3_column_blob(stmt.get(), 3);
-    size_t n = static_cast<size_t>(sqlite3_column_bytes(stmt.get(), 3)) / sizeof(uint64_t);
-    o.print.shingles.resize(n);
-    if (n) std::memcpy(o.print.shingles.data(), blob, n * sizeof(uint64_t));
-    originals->push_back(std::move(o));
   }
-  if (rc != SQLITE_DONE) {
-    *err = path + ": " + sqlite3_errmsg(db.get());
+  sqlite3_reset(s);
+  std::string fields = fields_json(o.fields).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  s = upsert_.get();
+  bind_text(s, 1, o.input);
+  bind_text(s, 2, o.url);
+  bind_text(s, 3, fields);
+  bind_text(s, 4, o.fields.text);
+  bind_text(s, 5, o.fields.published);
+  if (sqlite3_step(s) != SQLITE_ROW) return fail(db, path_, err);
+  int64_t id = sqlite3_column_int64(s, 0);
+  sqlite3_reset(s);
+  for (uint64_t mark : o.print.marks) pending_.emplace_back(stored_mark(mark), id);
+  ++added_;
+  if (++in_batch_ >= kBatch) return commit(err);
+  return true;
+}
+
+bool IndexWriter::commit(std::string* err) {
+  // A batch's marks go in sorted: neighbouring inserts then land on the same pages.
+  std::sort(pending_.begin(), pending_.end());
+  for (auto [mark, id] : pending_) {
+    sqlite3_bind_int64(add_mark_.get(), 1, mark);
+    sqlite3_bind_int64(add_mark_.get(), 2, id);
+    if (sqlite3_step(add_mark_.get()) != SQLITE_DONE) return fail(db_.get(), path_, err);
+    sqlite3_reset(add_mark_.get());
+  }
+  pending_.clear();
+  in_batch_ = 0;
+  return exec(db_.get(), "COMMIT", path_, err);
+}
+
+bool IndexWriter::finish(std::string* err) {
+  if (!db_) return true;
+  if (!begin(err)) return false;
+  in_batch_ = 1;  // commit() below ends the transaction begun here
+  // The count is kept in meta so a reader never counts rows when it opens the index.
+  bool ok = exec(db_.get(), "INSERT OR REPLACE INTO meta VALUES('originals', (SELECT count(*) FROM originals))",
+                 path_, err) &&
+            commit(err) && exec(db_.get(), "PRAGMA wal_checkpoint(TRUNCATE)", path_, err);
+  find_.reset();
+  upsert_.reset();
+  add_mark_.reset();
+  drop_mark_.reset();
+  db_.reset();
+  return ok;
+}
+
+bool IndexReader::open(const std::string& path, std::string* err) {
+  path_ = path;
+  if (!is_index_file(path)) {
+    *err = path + ": not an originals index (build one with `credcheck index build`)";
     return false;
   }
+  if (!open_db(path, SQLITE_OPEN_READONLY, &db_, err)) return false;
+  if (!check_version(db_.get(), path, err)) return false;
+  // A fixed page cache (8 MB) and no mmap: a scan's memory must not follow the size of
+  // the file, and a mapped file's touched pages would count in the process's RSS.
+  if (!exec(db_.get(), "PRAGMA cache_size=-8192; PRAGMA mmap_size=0;", path, err)) return false;
+  size_ = static_cast<size_t>(std::strtoull(meta(db_.get(), "originals").c_str(), nullptr, 10));
+  return prepare(db_.get(), "SELECT original FROM marks WHERE mark = ? LIMIT ?", &postings_, path, err) &&
+         prepare(db_.get(), "SELECT input, url, fields, text FROM originals WHERE id = ?", &load_, path, err) &&
+         prepare(db_.get(),
+                 "SELECT input, url, fields, text FROM originals WHERE input = ?1 OR url = ?1 LIMIT 1",
+                 &find_, path, err);
+}
+
+bool IndexReader::postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string* err) {
+  std::lock_guard lock(mu_);
+  sqlite3_stmt* s = postings_.get();
+  sqlite3_bind_int64(s, 1, stored_mark(mark));
+  sqlite3_bind_int64(s, 2, static_cast<int64_t>(cap + 1));
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) ids->push_back(sqlite3_column_int64(s, 0));
+  sqlite3_reset(s);
+  return rc == SQLITE_DONE || fail(db_.get(), path_, err);
+}
+
+bool IndexReader::read_row(sqlite3_stmt* s, std::shared_ptr<const Original>* out, std::string* err) {
+  auto o = std::make_shared<Original>();
+  o->input = column_text(s, 0);
+  o->url = column_text(s, 1);
+  nlohmann::ordered_json fields = nlohmann::ordered_json::parse(column_text(s, 2), nullptr, false);
+  if (fields.is_discarded()) {
+    *err = path_ + ": original " + o->input + " has unreadable fields; rebuild the index";
+    return false;
+  }
+  o->fields = fields_from_json(fields);
+  o->fields.text = column_text(s, 3);
+  o->print = fingerprint(o->fields.text);
+  *out = std::move(o);
+  return true;
+}
+
+bool IndexReader::load(int64_t id, std::shared_ptr<const Original>* out, std::string* err) {
+  std::lock_guard lock(mu_);
+  sqlite3_stmt* s = load_.get();
+  sqlite3_bind_int64(s, 1, id);
+  int rc = sqlite3_step(s);
+  bool ok = rc == SQLITE_ROW ? read_row(s, out, err) : rc == SQLITE_DONE
+      ? (*err = path_ + ": original " + std::to_string(id) + " is missing; rebuild the index", false)
+      : fail(db_.get(), path_, err);
+  sqlite3_reset(s);
+  return ok;
+}
+
+bool IndexReader::find(const std::string& key, std::shared_ptr<const Original>* out, std::string* err) {
+  std::lock_guard lock(mu_);
+  sqlite3_stmt* s = find_.get();
+  bind_text(s, 1, key);
+  int rc = sqlite3_step(s);
+  bool ok = rc == SQLITE_ROW ? read_row(s, out, err) : rc == SQLITE_DONE ? false : fail(db_.get(), path_, err);
+  sqlite3_reset(s);
+  return ok;
+}
+
+bool IndexReader::stats(IndexStats* st, std::string* err) {
+  std::lock_guard lock(mu_);
+  st->originals = size_;
+  std::error_code ec;
+  st->bytes = static_cast<long long>(std::filesystem::file_size(path_, ec));
+  Stmt s;
+  if (!prepare(db_.get(),
+               "SELECT (SELECT count(*) FROM marks), min(NULLIF(published,'')), max(NULLIF(published,''))"
+               " FROM originals",
+               &s, path_, err))
+    return false;
+  if (sqlite3_step(s.get()) != SQLITE_ROW) return fail(db_.get(), path_, err);
+  st->marks = static_cast<size_t>(sqlite3_column_int64(s.get(), 0));
+  st->first_published = column_text(s.get(), 1);
+  st->last_published = column_text(s.get(), 2);
   return true;
 }
 

@@ -1,11 +1,23 @@
 // The originals index: the publisher's originals, extracted once by `index build` and
-// read back by `scan --originals`, in SQLite.
+// read on demand by `scan --originals`, in SQLite.
+//
+// Tables: `meta` (schema_version, originals), `originals` (one row per original: input,
+// url, the contract's fields as JSON, the main text, published), `marks` (the inverted
+// index: winnowed shingle mark -> original, WITHOUT ROWID so a lookup is one b-tree
+// seek). A scan opens the file read-only and reads only the postings of a page's marks
+// and the rows of its few candidates: nothing is loaded up front, so opening a 100,000-
+// original index costs what opening a 10-original one does.
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "checker/match/match.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace credcheck {
 
@@ -13,12 +25,67 @@ namespace credcheck {
 // either an index or a list of inputs.
 bool is_index_file(const std::string& path);
 
-// Adds or replaces (by input) the originals in the index at `path`, creating it if
-// needed. Returns false with *err on a database error.
-bool store_originals(const std::string& path, const std::vector<Original>& originals,
-                     std::string* err);
+// The schema this build writes and reads; an index of another version is refused with
+// the advice to rebuild it.
+constexpr int kIndexSchemaVersion = 2;
 
-// Appends every original of the index at `path`.
-bool load_index(const std::string& path, std::vector<Original>* originals, std::string* err);
+namespace store_detail {
+struct DbCloser {
+  void operator()(sqlite3* db) const;
+};
+struct StmtFinalizer {
+  void operator()(sqlite3_stmt* s) const;
+};
+using Db = std::unique_ptr<sqlite3, DbCloser>;
+using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
+}  // namespace store_detail
+
+// Adds or replaces (by input) originals, creating the index if needed; one transaction
+// per batch, so memory stays flat however many originals stream in.
+class IndexWriter {
+ public:
+  bool open(const std::string& path, std::string* err);
+  bool add(const Original& original, std::string* err);
+  // Commits and records the count. The writer is unusable afterwards.
+  bool finish(std::string* err);
+  size_t added() const { return added_; }
+
+ private:
+  bool begin(std::string* err);
+  bool commit(std::string* err);
+  std::string path_;
+  std::vector<std::pair<int64_t, int64_t>> pending_;  // (mark, original) of the open batch
+  store_detail::Db db_;
+  store_detail::Stmt find_, upsert_, add_mark_, drop_mark_;
+  size_t added_ = 0, in_batch_ = 0;
+};
+
+struct IndexStats {
+  size_t originals = 0;
+  size_t marks = 0;  // postings
+  long long bytes = 0;  // the file on disk
+  std::string first_published, last_published;  // as stored (ISO when from meta)
+};
+
+// An index opened for reading: an OriginalSet for best_match(), safe to share between
+// threads (one connection, calls serialised).
+class IndexReader : public OriginalSet {
+ public:
+  bool open(const std::string& path, std::string* err);
+  size_t size() const override { return size_; }
+  bool postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string* err) override;
+  bool load(int64_t id, std::shared_ptr<const Original>* out, std::string* err) override;
+  // The original read from `input` or published at `url`; false without *err when none.
+  bool find(const std::string& input_or_url, std::shared_ptr<const Original>* out, std::string* err);
+  bool stats(IndexStats* stats, std::string* err);
+
+ private:
+  bool read_row(sqlite3_stmt* s, std::shared_ptr<const Original>* out, std::string* err);
+  std::string path_;
+  store_detail::Db db_;
+  store_detail::Stmt postings_, load_, find_;
+  size_t size_ = 0;
+  std::mutex mu_;
+};
 
 }  // namespace credcheck
