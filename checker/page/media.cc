@@ -105,17 +105,28 @@ const CreditPattern kPatterns[] = {
 
 struct Compiled {
   RE2::Set set{RE2::Options(), RE2::UNANCHORED};
+  // Only the patterns that need no picture beside the text (bylines, blanket credits),
+  // for the many blocks with none: their DFA is far smaller than the whole set's, and
+  // the others could not count there anyway. `free_index` maps back to kPatterns.
+  RE2::Set free_set{RE2::Options(), RE2::UNANCHORED};
+  std::vector<int> free_index;
   std::vector<std::unique_ptr<RE2>> each;
 };
 
 const Compiled& compiled() {
   static const Compiled* c = [] {
     auto* out = new Compiled;
-    for (const auto& p : kPatterns) {
+    for (size_t k = 0; k < std::size(kPatterns); ++k) {
+      const CreditPattern& p = kPatterns[k];
       out->set.Add(p.re, nullptr);
+      if (!p.needs_medium && !p.video_only) {
+        out->free_set.Add(p.re, nullptr);
+        out->free_index.push_back(static_cast<int>(k));
+      }
       out->each.push_back(std::make_unique<RE2>(p.re));
     }
     out->set.Compile();
+    out->free_set.Compile();
     return out;
   }();
   return *c;
@@ -138,7 +149,13 @@ struct Near {
 bool find_credit(const std::string& text, const Near& near, Hit* hit) {
   const Compiled& c = compiled();
   std::vector<int> which;
-  if (!c.set.Match(text, &which) || which.empty()) return false;
+  if (near.medium || near.video) {
+    if (!c.set.Match(text, &which)) return false;
+  } else {
+    if (!c.free_set.Match(text, &which)) return false;
+    for (int& k : which) k = c.free_index[static_cast<size_t>(k)];
+  }
+  if (which.empty()) return false;
   std::sort(which.begin(), which.end());
   bool found = false;
   for (int k : which) {
