@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "tests/support/run_binary.h"
+#include "tests/support/jsonl.h"
 #include "tests/support/xijiang.h"
 
 namespace credcheck {
@@ -26,11 +27,7 @@ using test_support::slurp;
 using test_support::TempDir;
 
 
-// Results without their fetch times, which differ between two runs.
-json without_times(json results) {
-  for (json& r : results) r.erase("fetched_at");
-  return results;
-}
+using test_support::without_times;
 
 json scan_json(const std::vector<std::string>& extra, int* code = nullptr, const std::string& in = "") {
   std::vector<std::string> args = {"scan", "--rules", licensed_pack(), "--base-url", kBaseUrl,

@@ -76,11 +76,14 @@ TEST(ExitCodes, HelpDocumentsThree) {
 TEST(ExitCodes, ReportCommandKeepsTheSameCodes) {
   TempDir tmp;
   std::string a = tmp.path("a.jsonl");
-  run_credcheck({"scan", "--rules", kPack, "--original", kOriginals, "-f", "jsonl", "-o", a, kCompliant,
-                 "fixtures/no-such-page.html"});
+  // The shards must exist: `report` on a missing file would exit non-zero too.
+  ASSERT_EQ(run_credcheck({"scan", "--rules", kPack, "--original", kOriginals, "-f", "jsonl", "-o", a,
+                           kCompliant, "fixtures/no-such-page.html"}).code, 3);
+  ASSERT_EQ(test_support::slurp(a).empty(), false);
   EXPECT_EQ(run_credcheck({"report", "--in", a}).code, 3);
   std::string b = tmp.path("b.jsonl");
-  run_credcheck({"scan", "--rules", kPack, "--original", kOriginals, "-f", "jsonl", "-o", b, kMissingSource});
+  ASSERT_EQ(run_credcheck({"scan", "--rules", kPack, "--original", kOriginals, "-f", "jsonl", "-o", b,
+                           kMissingSource}).code, 1);
   EXPECT_EQ(run_credcheck({"report", "--in", a, "--in", b}).code, 1);
 }
 

@@ -7,6 +7,7 @@
 
 #include "tests/support/local_http_server.h"
 #include "tests/support/run_binary.h"
+#include "tests/support/xijiang.h"
 
 namespace credcheck {
 namespace {
@@ -27,12 +28,7 @@ class HttpScan : public ::testing::Test {
     ASSERT_GT(server_.serve_directory(kReprints, "text/html", "/reprints/"), 20u);
     server_.add("/gone.html", {.status = 404, .body = "not here"});
     // The pack with 127.0.0.1 as a licensed republisher, so the host is not a finding.
-    std::string pack = slurp("rules/xijiang-daily.yaml");
-    std::string licensed = pack;
-    size_t at = licensed.find("licensees: []");
-    ASSERT_NE(at, std::string::npos) << "the pack's empty licensee list was not found";
-    licensed.replace(at, 13, "licensees: [127.0.0.1]");
-    licensed_pack_ = dir_.file("licensed.yaml", licensed);
+    licensed_pack_ = test_support::licensed_pack("127.0.0.1");
   }
   std::vector<std::string> fixture_files() const {
     std::vector<std::string> files;
@@ -57,7 +53,6 @@ class HttpScan : public ::testing::Test {
   }
 
   LocalHttpServer server_;
-  test_support::TempDir dir_;
   std::string licensed_pack_;
 };
 

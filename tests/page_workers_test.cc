@@ -113,13 +113,15 @@ TEST(PageWorkers, WorkerKilledMidPageIsReplaced) {
   });
   // Waits (a hang bound, not a timing) until the reader sits in poll().
   auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (std::chrono::steady_clock::now() < give_up) {
+  bool waiting = false;
+  while (!waiting && std::chrono::steady_clock::now() < give_up) {
     long nr = tid ? blocked_in(tid) : -1;
-    if (nr == SYS_poll || nr == SYS_ppoll) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    waiting = nr == SYS_poll || nr == SYS_ppoll;
+    if (!waiting) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   ASSERT_EQ(kill(pid, SIGKILL), 0);
   reader.join();
+  EXPECT_TRUE(waiting) << "the reader never waited on the worker: the kill was not mid-page";
   EXPECT_FALSE(ok);
   EXPECT_EQ(page_err, "the parser crashed on this page (signal 9)");
   // The next page gets a new worker and its result.
@@ -138,14 +140,16 @@ TEST(PageWorkers, WorkerDeadWhileIdleIsReplacedSilently) {
   pid_t pid = pool.idle_pid();
   ASSERT_EQ(kill(pid, SIGKILL), 0);
   // Until it is reaped the dead worker may still take the write; wait for it to die.
-  for (int i = 0; i < 6000 && kill(pid, 0) == 0; ++i) {
+  bool dead = false;
+  for (int i = 0; i < 6000 && !dead; ++i) {
     char state = 0;
     std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
     std::string skip;
     stat >> skip >> skip >> state;
-    if (state == 'Z') break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    dead = kill(pid, 0) != 0 || state == 'Z';
+    if (!dead) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
+  ASSERT_TRUE(dead) << "the worker outlived SIGKILL";
   ASSERT_TRUE(pool.read(compliant(), &f, &err)) << err;
   EXPECT_EQ(pool.started(), 2);
 }

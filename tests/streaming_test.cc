@@ -10,6 +10,7 @@
 #include "tests/support/local_http_server.h"
 #include "tests/support/process.h"
 #include "tests/support/run_binary.h"
+#include "tests/support/jsonl.h"
 #include "tests/support/xijiang.h"
 
 namespace credcheck {
@@ -30,20 +31,8 @@ using test_support::wait_until;
 using namespace std::chrono_literals;
 
 
-std::vector<json> lines_of(const std::string& text) {
-  std::vector<json> out;
-  std::istringstream lines(text);
-  for (std::string line; std::getline(lines, line);) {
-    json j = json::parse(line, nullptr, false);
-    if (!j.is_discarded()) out.push_back(j);
-  }
-  return out;
-}
-
-json without_times(json results) {
-  for (json& r : results) r.erase("fetched_at");
-  return results;
-}
+using test_support::lines_of;
+using test_support::without_times;
 
 class SlowInput : public ::testing::Test {
  protected:
@@ -123,9 +112,7 @@ TEST(Signals, SigtermWithoutFindingsIsThree) {
   server.add("/slow.html", {.body = slurp(kCompliant), .delay = 600s});
   TempDir tmp;
   // The pack with the local server licensed, so the compliant page has no finding.
-  std::string pack = slurp(kPack);
-  pack.replace(pack.find("licensees: []"), 13, "licensees: [127.0.0.1]");
-  std::string licensed = tmp.file("licensed.yaml", pack);
+  std::string licensed = test_support::licensed_pack("127.0.0.1");
   Child child({"scan", "--rules", licensed, "--original", kOriginals, "--allow-private", "--timeout", "5",
                "-j", "1", "-f", "jsonl", server.url("/ok.html"), server.url("/slow.html"), server.url("/ok.html")},
               "/dev/null", tmp.path("out"), tmp.path("err"));

@@ -1,4 +1,5 @@
 #include "checker/fetch/inputs.h"
+#include "checker/text/utf8.h"
 
 #include <re2/re2.h>
 
@@ -15,13 +16,10 @@ Input error_input(const std::string& spec, const std::string& message) {
   return Input{spec, false, message};
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return s;
-}
+using utf8::ascii_lower;
 
 bool has_html_extension(const fs::path& p) {
-  std::string ext = lower(p.extension().string());
+  std::string ext = ascii_lower(p.extension().string());
   return ext == ".html" || ext == ".htm";
 }
 
@@ -85,7 +83,7 @@ void expand_one(const std::string& arg, bool empty_directory_is_error, std::vect
     out->push_back(Input{arg, false, ""});
   } else if (st.type() == fs::file_type::not_found &&
              RE2::PartialMatch(arg, any_scheme, &scheme)) {
-    out->push_back(error_input(arg, arg + ": unsupported scheme \"" + lower(scheme) +
+    out->push_back(error_input(arg, arg + ": unsupported scheme \"" + ascii_lower(scheme) +
                                         "\" (only http:// and https:// URLs are fetched)"));
   } else if (st.type() == fs::file_type::not_found) {
     out->push_back(error_input(arg, arg + ": no such file or directory"));

@@ -91,11 +91,15 @@ pugi::xml_node densest_container(const PageBlocks& pb, size_t title_block, doubl
   return best->node;
 }
 
+}  // namespace
+
 bool inside(pugi::xml_node n, pugi::xml_node container) {
   for (int hops = 0; n && hops < 1000; ++hops, n = n.parent())
     if (n == container) return true;
   return false;
 }
+
+namespace {
 
 bool in_article_element(pugi::xml_node n) {
   for (int hops = 0; n && hops < 1000; ++hops, n = n.parent())

@@ -36,10 +36,17 @@ ArticleZones find_article(const PageBlocks& pb, size_t title_block);
 ArticleZones zones_around(const PageBlocks& pb, pugi::xml_node body, bool heavy,
                           size_t title_block);
 
+// How many blocks at each edge of the body bracketed credits are looked for in.
+constexpr size_t kEdgeBlocks = 3;
+
 // The text blocks at an edge of the body, where bracketed credits stand: the first
 // `count` body blocks (top), or the last `count` body blocks and the zone below.
 // Empty when no article was found.
-std::vector<size_t> body_edge(const PageBlocks& pb, const ArticleZones& a, bool top, size_t count);
+std::vector<size_t> body_edge(const PageBlocks& pb, const ArticleZones& a, bool top,
+                              size_t count = kEdgeBlocks);
+
+// True when `n` is `container` or inside it (bounded: a DOM nests at most ~2,000 deep).
+bool inside(pugi::xml_node n, pugi::xml_node container);
 
 // "/html/body/div[2]/p[3]": where a credit stands, for evidence.
 std::string node_path(pugi::xml_node n);

@@ -256,9 +256,8 @@ void bracketed_names(const PageContext& ctx, size_t i, bool tail, Fields* out) {
     surname = surname || starts_with_surname(n);
   }
   if (!surname || (names.size() == 1 && !starts_with_surname(names[0]))) return;
-  std::vector<std::string> printed;
-  for (const auto& n : split_names(printed_at(ctx, i, std::string_view(run.data(), run.size()))))
-    printed.push_back(n);
+  std::vector<std::string> printed =
+      split_names(printed_at(ctx, i, std::string_view(run.data(), run.size())));
   if (printed.size() == names.size())
     add_credit(printed_at(ctx, i, std::string_view(whole.data(), whole.size())), printed, out);
 }
@@ -341,8 +340,7 @@ void extract_bylines(const PageContext& ctx, Fields* out) {
                  printed_names(ctx, i, c), out);
     name_slash_outlet(ctx, i, out);
   }
-  constexpr size_t kEdgeBlocks = 3;
-  for (size_t i : body_edge(pb, ctx.article, false, kEdgeBlocks)) bracketed_names(ctx, i, true, out);
+  for (size_t i : body_edge(pb, ctx.article, false)) bracketed_names(ctx, i, true, out);
   for (size_t i = 0; i < pb.blocks.size(); ++i)
     if (ctx.article.zone[i] == Zone::above || ctx.article.zone[i] == Zone::page)
       if (pb.blocks[i].medium < 0 && pb.blocks[i].chars <= 120) bracketed_names(ctx, i, false, out);

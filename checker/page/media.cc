@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "checker/text/utf8.h"
 #include "checker/page/extractors.h"
 #include "checker/page/names.h"
 #include "checker/text/normalize.h"
@@ -179,12 +180,7 @@ bool find_credit(const std::string& text, const Near& near, Hit* hit) {
   return found;
 }
 
-// Lower-case ASCII, for matching names of files and classes.
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using utf8::ascii_lower;
 
 // Lines up to this many characters read as captions wherever they stand.
 constexpr size_t kShortLine = 40;
@@ -194,7 +190,7 @@ bool centred(pugi::xml_node n) {
   static const RE2 centre("(?i)text-align\\s*:\\s*center");
   for (pugi::xml_node a = n; a && a.type() == pugi::node_element; a = a.parent()) {
     if (RE2::PartialMatch(a.attribute("style").value(), centre) ||
-        lower(a.attribute("align").value()) == "center" || std::string_view(a.name()) == "center")
+        ascii_lower(a.attribute("align").value()) == "center" || std::string_view(a.name()) == "center")
       return true;
     if (std::string_view(a.name()) != "span" && std::string_view(a.name()) != "font") break;
   }
@@ -279,7 +275,7 @@ bool is_content_medium(const PageContext& ctx, const Medium& m) {
       "(?:logo|icon|avatar|spacer|blank\\.|pixel|1x1|transparent|loading|placeholder|qrcode|"
       "qr_?code|erweima|(?:^|[/_.-])ewm|share|btn|button|arrow|sprite|emoji|badge|banner|gotop|"
       "(?:^|[/_.-])ads?(?:[/_.-]|$)|\\.svg(?:$|[?#]))");
-  if (RE2::PartialMatch(lower(m.src), chrome_file)) return false;
+  if (RE2::PartialMatch(ascii_lower(m.src), chrome_file)) return false;
   static const RE2 chrome_alt("(?i)(?:logo|二维码|头像|广告|图标|icon)");
   if (RE2::PartialMatch(m.alt, chrome_alt)) return false;
   // Boxes around the article: by tag, or by a class or id that says what they are.
@@ -294,7 +290,7 @@ bool is_content_medium(const PageContext& ctx, const Medium& m) {
     // Lists of links and thumbnails captioned by their own link text are other stories.
     if (tag == "li") return false;
     if (tag == "a" && depth < 3 && !node_text(a, 400).empty()) return false;
-    std::string cls = lower(std::string(a.attribute("class").value()) + " " + a.attribute("id").value());
+    std::string cls = ascii_lower(std::string(a.attribute("class").value()) + " " + a.attribute("id").value());
     if (RE2::PartialMatch(cls, chrome_box)) return false;
   }
   return true;

@@ -7,25 +7,21 @@
 #include <string_view>
 
 #include "checker/text/normalize.h"
+#include "checker/text/utf8.h"
 
 namespace credcheck {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
+using utf8::ascii_lower;
 
 void set_once(std::string* field, std::string_view value) {
   if (field->empty()) *field = clean_space(value);
 }
 
 void read_meta_tag(pugi::xml_node m, PageMeta* out) {
-  std::string key = lower(m.attribute("property").value());
-  if (key.empty()) key = lower(m.attribute("name").value());
-  if (key.empty()) key = lower(m.attribute("itemprop").value());
+  std::string key = ascii_lower(m.attribute("property").value());
+  if (key.empty()) key = ascii_lower(m.attribute("name").value());
+  if (key.empty()) key = ascii_lower(m.attribute("itemprop").value());
   std::string_view v = m.attribute("content").value();
   if (key.empty() || v.empty()) return;
   if (key == "og:title" || key == "twitter:title") set_once(&out->og_title, v);
@@ -71,7 +67,7 @@ PageMeta read_meta(const pugi::xml_document& doc) {
     if (out.title.empty()) out.title = clean_space(x.node().text().get());
   for (const auto& x : doc.select_nodes("//meta")) read_meta_tag(x.node(), &out);
   for (const auto& x : doc.select_nodes("//link[@href]")) {
-    std::string rel = lower(x.node().attribute("rel").value());
+    std::string rel = ascii_lower(x.node().attribute("rel").value());
     if (rel == "canonical") {
       out.canonical = x.node().attribute("href").value();  // beats og:url
       break;

@@ -263,8 +263,6 @@ void bracketed_outlet(const PageContext& ctx, size_t i, Edge edge, Fields* out) 
   add_source(printed_at(ctx, i, std::string_view(whole.data(), whole.size())), outlet, out);
 }
 
-// The first and last few text blocks of the body, where bracketed outlets stand.
-constexpr size_t kEdgeBlocks = 3;
 
 }  // namespace
 
@@ -281,9 +279,9 @@ void extract_sources(const PageContext& ctx, Fields* out) {
   for (size_t i = 0; i < pb.blocks.size(); ++i)
     if (ctx.article.zone[i] == Zone::above && pb.blocks[i].medium < 0 && pb.blocks[i].chars <= 120)
       bracketed_outlet(ctx, i, Edge::kMeta, out);
-  for (size_t i : body_edge(pb, ctx.article, true, kEdgeBlocks))
+  for (size_t i : body_edge(pb, ctx.article, true))
     bracketed_outlet(ctx, i, Edge::kLead, out);
-  for (size_t i : body_edge(pb, ctx.article, false, kEdgeBlocks))
+  for (size_t i : body_edge(pb, ctx.article, false))
     bracketed_outlet(ctx, i, Edge::kTail, out);
   // <meta name=source> only when the page prints no credit.
   if (out->sources.empty() && !ctx.meta.source.empty()) {

@@ -1,16 +1,6 @@
 #include "checker/page/extractors.h"
 
 namespace credcheck {
-namespace {
-
-bool inside(pugi::xml_node n, pugi::xml_node container) {
-  for (int hops = 0; n && hops < 1000; ++hops, n = n.parent())
-    if (n == container) return true;
-  return false;
-}
-
-}  // namespace
-
 std::string extract_text(const PageBlocks& pb, const ArticleZones& article) {
   std::string text;
   if (!article.body) return text;

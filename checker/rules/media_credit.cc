@@ -47,12 +47,7 @@ std::vector<std::string> credited_names(std::string_view credit) {
   return names;
 }
 
-// Lower-case ASCII.
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using utf8::ascii_lower;
 
 // The path of a src without scheme, host, query or fragment: "/uploads/2024/a.jpg".
 std::string_view url_path(std::string_view src) {
@@ -72,7 +67,7 @@ std::string_view url_path(std::string_view src) {
 std::string media_key(std::string_view src) {
   std::string_view path = url_path(src);
   size_t slash = path.find_last_of('/');
-  std::string name = lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
+  std::string name = ascii_lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
   static const RE2 bang("!.*$");                          // aliyun/qiniu styles: a.jpg!w640
   static const RE2 ext("\\.(?:jpe?g|png|gif|webp|bmp|mp4|m3u8|mov|flv|avif)$");
   static const RE2 size(

@@ -47,9 +47,7 @@ bool parse_bytes(std::string_view text, double* out) {
   std::string_view unit;
   if (!leading_number(text, &value, &unit)) return false;
   double scale = 1;
-  if (unit.empty()) {
-    scale = 1;
-  } else {
+  if (!unit.empty()) {
     static constexpr struct {
       const char* letter;
       const char* binary;

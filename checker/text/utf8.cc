@@ -87,4 +87,10 @@ bool is_punct(char32_t cp) {
          (cp >= 0xFE30 && cp <= 0xFE4F) || cp == 0x00B7 || cp == 0x30FB;
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return out;
+}
+
 }  // namespace credcheck::utf8

@@ -28,4 +28,8 @@ bool is_space(char32_t cp);
 // True for ASCII and CJK/full-width punctuation and symbols.
 bool is_punct(char32_t cp);
 
+// `s` with ASCII letters lower-cased (tag, attribute, class and file names, schemes);
+// other bytes, UTF-8 included, as they are.
+std::string ascii_lower(std::string_view s);
+
 }  // namespace credcheck::utf8

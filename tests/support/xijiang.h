@@ -4,6 +4,7 @@
 // so unauthorized-reprint stays unchecked and even a compliant page is `unchecked`.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,17 +22,20 @@ inline const std::string kMissingSource = kReprints + "missing-source.html";
 inline const std::string kNameMisuse = kReprints + "name-misuse.html";
 inline const std::string kBaseUrl = "https://www.partner.example/news/";
 
-// kPack with www.partner.example among its licensees, written once per test binary.
-inline const std::string& licensed_pack() {
+// kPack with `host` among its licensees (the partner's by default; 127.0.0.1 for pages a
+// test serves itself), written once per host per test binary.
+inline std::string licensed_pack(const std::string& host = "www.partner.example") {
   static TempDir dir;
-  static const std::string path = [] {
+  static std::map<std::string, std::string> written;
+  auto [it, fresh] = written.try_emplace(host);
+  if (fresh) {
     std::string pack = slurp(kPack);
     size_t at = pack.find("licensees: []");
     EXPECT_NE(at, std::string::npos) << "the pack's empty licensee list was not found";
-    if (at != std::string::npos) pack.replace(at, 13, "licensees: [www.partner.example]");
-    return dir.file("licensed.yaml", pack);
-  }();
-  return path;
+    if (at != std::string::npos) pack.replace(at, 13, "licensees: [" + host + "]");
+    it->second = dir.file("licensed-" + host + ".yaml", pack);
+  }
+  return it->second;
 }
 
 // `scan` as the partner runs it over its staged files, before the options and inputs.
