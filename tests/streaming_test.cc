@@ -31,6 +31,9 @@ using test_support::wait_until;
 using namespace std::chrono_literals;
 
 
+// What scan prints on stderr as a signal arrives.
+constexpr const char* kStopping = "credcheck: stopping: no new input starts";
+
 using test_support::lines_of;
 using test_support::without_times;
 
@@ -90,7 +93,11 @@ TEST_F(SlowInput, SigintStopsTheScanWithTheReportOfWhatIsDone) {
   // One worker: once the slow page is asked for, the 5 before it are done.
   ASSERT_TRUE(wait_until([&] { return server_->requests().size() >= 6; }, 300s));
   child.signal(SIGINT);
-  // The slow input already started is let finish (here: it ends when the server closes).
+  // The scan says it is stopping as the signal arrives; only then may the slow input end
+  // (here: when the server closes), or on a loaded machine the next input could start
+  // before the signal is handled.
+  ASSERT_TRUE(wait_until([&] { return slurp(tmp_.path("err")).find(kStopping) != std::string::npos; }, 300s))
+      << slurp(tmp_.path("err"));
   server_.reset();
   int code = child.wait(120s);
   std::string err = slurp(tmp_.path("err"));
@@ -119,6 +126,7 @@ TEST(Signals, SigtermWithoutFindingsIsThree) {
   ASSERT_TRUE(wait_until([&] { return server.requests().size() >= 2; }, 300s));
   child.signal(SIGTERM);
   int code = child.wait(120s);  // the slow fetch ends at its 5 s timeout
+  EXPECT_NE(slurp(tmp.path("err")).find(kStopping), std::string::npos);
   std::string err = slurp(tmp.path("err"));
   EXPECT_EQ(code, 3) << err;
   EXPECT_NE(err.find("stopped by SIGTERM after 2 inputs of 3"), std::string::npos) << err;

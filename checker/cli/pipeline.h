@@ -22,9 +22,10 @@ struct PageRead {
 };
 
 // fetch -> decode -> parse -> extract for one input. Returns false with *err (a
-// message naming the input) when the page cannot be read or parsed.
+// message naming the input) when the page cannot be read or parsed. `before_parse` runs
+// once the page is decoded, before it goes to parse.
 bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options, PageRead* page,
-               std::string* err);
+               std::string* err, const std::function<void()>& before_parse = {});
 
 using PageDone = std::function<void(size_t index, const Input&, bool ok, PageRead&,
                                     const std::string& err)>;

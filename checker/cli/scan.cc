@@ -43,14 +43,24 @@ struct ScanOptions {
 std::atomic<bool> g_stop{false};
 volatile sig_atomic_t g_signal = 0;
 
+// Said at once (write(2) is safe in a handler), so whoever pressed Ctrl-C knows the run
+// is ending and how to end it now; the progress line is cleared first on a terminal.
+volatile sig_atomic_t g_err_is_tty = 0;
+constexpr std::string_view kStopping =
+    "credcheck: stopping: no new input starts; the inputs running finish and the report is written "
+    "(a second signal quits at once)\n";
+
 void on_signal(int sig) {
   g_signal = sig;
   g_stop.store(true);
+  if (g_err_is_tty) (void)!write(STDERR_FILENO, "\r\033[K", 4);
+  (void)!write(STDERR_FILENO, kStopping.data(), kStopping.size());
 }
 
 class StopOnSignals {
  public:
   StopOnSignals() {
+    g_err_is_tty = isatty(STDERR_FILENO);
     struct sigaction sa {};
     sa.sa_handler = on_signal;
     sa.sa_flags = SA_RESETHAND;

@@ -214,6 +214,11 @@ void configure_page_workers(const PageWorkerOptions& options) {
   g_pool = options.isolated ? std::make_unique<PageWorkers>(options) : nullptr;
 }
 
+bool pages_parse_in_workers() {
+  std::lock_guard lock(g_mu);
+  return g_pool != nullptr;
+}
+
 bool parse_and_extract(std::string_view html, Fields* fields, std::string* err) {
   PageWorkers* pool;
   {

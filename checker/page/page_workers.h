@@ -88,5 +88,7 @@ class PageWorkers {
 // isolated. The commands configure it once, before their first page.
 void configure_page_workers(const PageWorkerOptions& options);
 bool parse_and_extract(std::string_view html, Fields* fields, std::string* err);
+// Whether parse_and_extract goes to worker processes (configured and isolated).
+bool pages_parse_in_workers();
 
 }  // namespace credcheck
