@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "checker/decode/decode.h"
+#include "checker/fetch/sitemap.h"
 #include "checker/page/page_workers.h"
 #include "checker/rules/engine.h"
 #include "checker/store/index.h"
@@ -22,6 +23,12 @@ bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options
     return false;
   }
   if (!load_input(input, fetcher, options, &page->doc, err)) return false;
+  // A list whose URL did not look like one (feed_inputs.h): say how to read its pages.
+  if (ListKind kind = sniff_list(page->doc.bytes); kind != ListKind::kNone) {
+    *err = input.spec + ": a " + list_kind_name(kind) + ", not a page; give it with " +
+           (is_feed(kind) ? "--feed" : "--sitemap") + " to check the pages it lists";
+    return false;
+  }
   Decoded decoded = decode_html(page->doc.bytes, page->doc.content_type);
   page->charset = decoded.charset;
   std::string().swap(page->doc.bytes);  // the raw bytes are not needed past decoding
@@ -250,15 +257,22 @@ bool load_originals(const std::vector<std::string>& specs, const std::string& in
 
 bool for_each_original(const std::vector<std::string>& specs, const FetchOptions& options,
                        int jobs, std::istream& in,
-                       const std::function<bool(Original&&, std::string*)>& take, std::string* err) {
-  std::vector<Input> inputs = expand_inputs(specs, in);
+                       const std::function<bool(Original&&, std::string*)>& take, std::string* err,
+                       const FeedOptions& feeds) {
+  InputSource source(specs, in);
+  FeedExpander lists([&](Input* input) { return source.next(input); }, options, feeds);
   bool ok = true;
-  read_pages(inputs, options, jobs, [&](size_t, const Input& input, bool read, PageRead& page,
-                                        const std::string& e) {
+  std::atomic<bool> stop{false};
+  ReadControl control;  // in order: `take` sees the originals as they were listed
+  control.stop = &stop;
+  read_pages([&](Input* input) { return lists.next(input); }, options, jobs, control,
+             [&](size_t, const Input& input, bool read, PageRead& page, const std::string& e) {
     if (!ok) return;
     if (!read) {
-      *err = "original " + input.spec + ": " + e;
+      *err = "original " + input.spec + ": " + e +
+             (input.listed_in.empty() ? "" : " (listed in " + input.listed_in + ")");
       ok = false;
+      stop = true;
       return;
     }
     Original o;
@@ -267,7 +281,12 @@ bool for_each_original(const std::vector<std::string>& specs, const FetchOptions
     o.print = fingerprint(page.fields.text);
     o.fields = std::move(page.fields);
     ok = take(std::move(o), err);
+    if (!ok) stop = true;
   });
+  if (ok && !source.error().empty()) {
+    *err = source.error();
+    return false;
+  }
   return ok;
 }
 

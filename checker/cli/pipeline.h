@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "checker/fetch/feed_inputs.h"
 #include "checker/fetch/fetcher.h"
 #include "checker/match/match.h"
 #include "checker/report/result.h"
@@ -79,10 +80,13 @@ bool load_originals(const std::vector<std::string>& specs, const std::string& in
                     const FetchOptions& options, int jobs, std::istream& in,
                     std::unique_ptr<OriginalSet>* originals, std::string* err);
 
-// Reads the originals named by `specs` in parallel and hands each to `take` (one at a
-// time), so `index build` streams them into the index without holding them all.
+// Reads the originals named by `specs` and `feeds` (sitemaps and feeds of the
+// publisher's site, expanded as they are read) in parallel and hands each to `take`
+// (one at a time, in input order), so `index build` streams them into the index
+// without holding them all.
 bool for_each_original(const std::vector<std::string>& specs, const FetchOptions& options,
                        int jobs, std::istream& in,
-                       const std::function<bool(Original&&, std::string*)>& take, std::string* err);
+                       const std::function<bool(Original&&, std::string*)>& take, std::string* err,
+                       const FeedOptions& feeds = {});
 
 }  // namespace credcheck
