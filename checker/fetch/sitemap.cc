@@ -155,7 +155,9 @@ ListKind sniff_list(std::string_view prefix) {
   // Skips the BOM, the XML declaration, comments, processing instructions and a DOCTYPE,
   // then reads the first element's name.
   static const RE2 root(
-      R"(^(?:\x{FEFF})?(?:\s+|<\?[^>]*\?>|<!--(?s:.*?)-->|<![A-Za-z][^>]*>)*<([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)[\s>/])");
+      R"(^(?:\x{FEFF})?(?:\s+|<\?[^>]*\?>|<!--(?s:.*?)-->|)"
+      R"(<![A-Za-z](?:[^>"'\[]|"[^"]*"|'[^']*'|\[(?:[^\]"']|"[^"]*"|'[^']*')*\])*>)*)"
+      R"(<([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)[\s>/])");
   std::string name;
   if (!RE2::PartialMatch(prefix.substr(0, 4096), root, &name)) return ListKind::kNone;
   return kind_of_root(local_name(name.c_str()));
@@ -179,7 +181,8 @@ bool parse_list(std::string_view bytes, const std::string& base_url, PageList* l
   }
   list->kind = kind;
   auto add = [&](const std::string& base, const std::string& url, std::optional<int64_t> time) {
-    if (!url.empty()) list->entries.push_back({resolve(base, url), time});
+    // Invalid UTF-8 is replaced: the URL ends up in reports (JSON) even when refused.
+    if (!url.empty()) list->entries.push_back({utf8::sanitize(resolve(base, url)), time});
   };
   if (kind == ListKind::kSitemap || kind == ListKind::kSitemapIndex) {
     std::string_view entry = kind == ListKind::kSitemap ? "url" : "sitemap";
