@@ -8,6 +8,7 @@
 #include "checker/cli/pipeline.h"
 #include "checker/page/fields_json.h"
 #include "checker/store/index.h"
+#include "checker/store/index_queue.h"
 
 namespace credcheck {
 namespace {
@@ -21,8 +22,9 @@ struct IndexOptions {
   int jobs = 1;
 };
 
-// Originals are extracted in parallel and written one at a time as they arrive: the
-// build holds no more than the pages in flight, whatever the archive's size.
+// Originals are extracted and fingerprinted in parallel and written in order by the
+// writer's own thread as they arrive: the build holds no more than the pages in flight
+// and the writer's queue, whatever the archive's size.
 int build(const IndexOptions& o, bool must_exist, Streams& io) {
   std::string err;
   if (o.inputs.empty() && o.feeds.sitemaps.empty() && o.feeds.feeds.empty()) {
@@ -33,10 +35,10 @@ int build(const IndexOptions& o, bool must_exist, Streams& io) {
     io.err << "credcheck: " << o.db << ": no originals index there (create one with `credcheck index build`)\n";
     return kExitUsage;
   }
-  IndexWriter writer;
+  QueuedIndexWriter writer;
   bool ok = writer.open(o.db, &err) &&
             for_each_original(o.inputs, o.fetch, o.jobs, io.in,
-                              [&](Original&& orig, std::string* e) { return writer.add(orig, e); },
+                              [&](Original&& orig, std::string* e) { return writer.add(std::move(orig), e); },
                               &err, o.feeds);
   std::string finish_err;
   // Whatever was read is committed even when a later original fails: the run can be

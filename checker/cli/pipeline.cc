@@ -44,7 +44,8 @@ namespace {
 
 // done() as each input finishes: nothing waits for a slower input ahead of it.
 void read_unordered(const std::function<bool(Input*)>& next, const FetchOptions& options,
-                    size_t jobs, const std::atomic<bool>* stop, const PageDone& done) {
+                    size_t jobs, const ReadControl& control, const PageDone& done) {
+  const std::atomic<bool>* stop = control.stop;
   std::mutex pull_mu, done_mu;
   size_t count = 0;
   bool ended = false;
@@ -64,6 +65,7 @@ void read_unordered(const std::function<bool(Input*)>& next, const FetchOptions&
       PageRead page;
       std::string err;
       bool ok = read_page(input, *fetcher, options, &page, &err);
+      if (ok && control.prepare) control.prepare(page);
       std::lock_guard lock(done_mu);
       done(i, input, ok, page, err);
     }
@@ -77,7 +79,8 @@ void read_unordered(const std::function<bool(Input*)>& next, const FetchOptions&
 // done() in input order; workers run at most `window` inputs ahead of the oldest
 // unfinished one, so the results held for ordering stay few.
 void read_ordered(const std::function<bool(Input*)>& next, const FetchOptions& options,
-                  size_t jobs, const std::atomic<bool>* stop, const PageDone& done) {
+                  size_t jobs, const ReadControl& control, const PageDone& done) {
+  const std::atomic<bool>* stop = control.stop;
   struct Slot {
     Input input;
     bool ok = false;
@@ -107,6 +110,7 @@ void read_ordered(const std::function<bool(Input*)>& next, const FetchOptions& o
         i = count++;
       }
       slot.ok = read_page(slot.input, *fetcher, options, &slot.page, &slot.err);
+      if (slot.ok && control.prepare) control.prepare(slot.page);
       std::unique_lock lock(mu);
       ready.emplace(i, std::move(slot));
       if (flushing) continue;  // the thread already flushing will pick it up
@@ -134,8 +138,8 @@ void read_ordered(const std::function<bool(Input*)>& next, const FetchOptions& o
 void read_pages(const std::function<bool(Input*)>& next, const FetchOptions& options, int jobs,
                 const ReadControl& control, const PageDone& done) {
   size_t n = static_cast<size_t>(std::max(jobs, 1));
-  if (control.in_order) read_ordered(next, options, n, control.stop, done);
-  else read_unordered(next, options, n, control.stop, done);
+  if (control.in_order) read_ordered(next, options, n, control, done);
+  else read_unordered(next, options, n, control, done);
 }
 
 void read_pages(const std::vector<Input>& inputs, const FetchOptions& options, int jobs,
@@ -265,6 +269,7 @@ bool for_each_original(const std::vector<std::string>& specs, const FetchOptions
   std::atomic<bool> stop{false};
   ReadControl control;  // in order: `take` sees the originals as they were listed
   control.stop = &stop;
+  control.prepare = [](PageRead& page) { page.print = fingerprint(page.fields.text); };
   read_pages([&](Input* input) { return lists.next(input); }, options, jobs, control,
              [&](size_t, const Input& input, bool read, PageRead& page, const std::string& e) {
     if (!ok) return;
@@ -278,7 +283,7 @@ bool for_each_original(const std::vector<std::string>& specs, const FetchOptions
     Original o;
     o.input = page.doc.input;
     o.url = page.doc.url;
-    o.print = fingerprint(page.fields.text);
+    o.print = std::move(page.print);
     o.fields = std::move(page.fields);
     ok = take(std::move(o), err);
     if (!ok) stop = true;

@@ -20,6 +20,7 @@ struct PageRead {
   Document doc;
   std::string charset;
   Fields fields;
+  Fingerprint print;  // of fields.text, when a ReadControl::prepare computed it
 };
 
 // fetch -> decode -> parse -> extract for one input. Returns false with *err (a
@@ -38,6 +39,10 @@ struct ReadControl {
   // Once set, no new input is started; inputs already started finish (SIGINT, a report
   // that can no longer be written).
   const std::atomic<bool>* stop = nullptr;
+  // Runs on the worker that read the page, outside every lock, before `done`: per-page
+  // work that need not wait its turn (index build fingerprints the originals here, so
+  // that work is parallel and `done` stays short).
+  std::function<void(PageRead&)> prepare;
 };
 
 // Reads the inputs `next` yields (pulled one at a time, as workers free up, so a list is
