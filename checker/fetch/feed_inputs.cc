@@ -5,6 +5,14 @@
 #include <fstream>
 
 namespace credcheck {
+namespace {
+
+bool has_page_extension(const std::string& path) {
+  static const RE2 page(R"((?i)\.html?$)");
+  return RE2::PartialMatch(path, page);
+}
+
+}  // namespace
 
 bool url_names_list(const std::string& url) {
   static const RE2 after_host(R"((?i)^https?://[^/?#]*([/?#].*)?$)");
@@ -156,6 +164,10 @@ bool FeedExpander::next(Input* input) {
       bool candidate;
       if (given.is_url) {
         candidate = url_names_list(given.spec);
+      } else if (has_page_extension(given.spec)) {
+        // Directories of pages are the common case (an archive of 100,000 for `index
+        // build`): not opened twice. A list saved as .html is named by read_page().
+        candidate = false;
       } else {
         std::ifstream f(given.spec, std::ios::binary);
         char head[4096];

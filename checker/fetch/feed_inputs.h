@@ -27,7 +27,8 @@ struct FeedOptions {
 };
 
 // Wraps the ordinary inputs (`next`, an InputSource) and expands lists among them:
-// - a file whose first bytes are a sitemap or feed (plain or gzip);
+// - a file whose first bytes are a sitemap or feed (plain or gzip), unless it is named
+//   .html/.htm (pages are not opened twice);
 // - a URL whose path or query names one (sitemap…, feed, rss, atom, *.xml, *.xml.gz, *.rss,
 //   *.atom, *.rdf): fetched here and expanded when its content is a list, passed on as a
 //   page otherwise. A page URL of any other shape is not fetched twice to find out; when it

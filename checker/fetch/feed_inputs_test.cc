@@ -192,12 +192,14 @@ TEST(FeedInputs, DetectionByContentForFilesAndByNameThenContentForUrls) {
   std::string gz = dir.file("s.bin", gzip_for_test(
       R"(<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="https://x.example/2.html"/></entry></feed>)"));
   std::string page = dir.file("p.html", "<html><body>新闻</body></html>");
+  // Named as a page: passed on unopened (read_page() names a list it proves to be).
+  std::string saved = dir.file("saved.htm", urlset({{"https://x.example/9.html", ""}}));
   MapFetcher f;
   f.bodies["https://x.example/rss"] = "<!DOCTYPE html><html>a page after all</html>";
-  std::vector<Input> got = expand({sitemap, gz, page, "https://x.example/rss", "https://x.example/sitemap-news.html"}, f);
+  std::vector<Input> got = expand({sitemap, gz, page, saved, "https://x.example/rss", "https://x.example/sitemap-news.html"}, f);
   std::vector<std::string> seen;
   for (const Input& in : got) seen.push_back(describe(in));
-  EXPECT_EQ(seen, (std::vector<std::string>{"https://x.example/1.html <" + sitemap, "https://x.example/2.html <" + gz, page,
+  EXPECT_EQ(seen, (std::vector<std::string>{"https://x.example/1.html <" + sitemap, "https://x.example/2.html <" + gz, page, saved,
                                             "https://x.example/rss", "https://x.example/sitemap-news.html !https://x.example/sitemap-news.html: HTTP 404"}));
 }
 
