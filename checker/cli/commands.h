@@ -8,6 +8,7 @@
 #include <iosfwd>
 #include <string>
 
+#include "checker/fetch/feed_inputs.h"
 #include "checker/fetch/fetcher.h"
 
 namespace credcheck {
@@ -22,6 +23,9 @@ using Runner = std::function<int(Streams&)>;
 
 // Network options shared by every command that reads inputs.
 void add_fetch_options(CLI::App* cmd, FetchOptions* options, int* jobs);
+
+// --sitemap, --feed, --since: sitemaps and feeds expanded into their pages (feed_inputs.h).
+void add_feed_options(CLI::App* cmd, FeedOptions* options);
 
 // --page-memory, --page-seconds, --parse-in-process: the page workers' limits. Once the
 // command line is parsed they configure the process's page workers (one per job).

@@ -8,6 +8,7 @@
 #include "checker/cli/pipeline.h"
 #include "checker/page/fields_json.h"
 #include "checker/store/index.h"
+#include "checker/store/index_queue.h"
 
 namespace credcheck {
 namespace {
@@ -17,22 +18,28 @@ struct IndexOptions {
   std::vector<std::string> inputs;
   std::string key;  // index show
   FetchOptions fetch;
+  FeedOptions feeds;
   int jobs = 1;
 };
 
-// Originals are extracted in parallel and written one at a time as they arrive: the
-// build holds no more than the pages in flight, whatever the archive's size.
+// Originals are extracted and fingerprinted in parallel and written in order by the
+// writer's own thread as they arrive: the build holds no more than the pages in flight
+// and the writer's queue, whatever the archive's size.
 int build(const IndexOptions& o, bool must_exist, Streams& io) {
   std::string err;
+  if (o.inputs.empty() && o.feeds.sitemaps.empty() && o.feeds.feeds.empty()) {
+    io.err << "credcheck: index: give the originals: INPUT..., --sitemap or --feed\n";
+    return kExitUsage;
+  }
   if (must_exist && !is_index_file(o.db)) {
     io.err << "credcheck: " << o.db << ": no originals index there (create one with `credcheck index build`)\n";
     return kExitUsage;
   }
-  IndexWriter writer;
+  QueuedIndexWriter writer;
   bool ok = writer.open(o.db, &err) &&
             for_each_original(o.inputs, o.fetch, o.jobs, io.in,
-                              [&](Original&& orig, std::string* e) { return writer.add(orig, e); },
-                              &err);
+                              [&](Original&& orig, std::string* e) { return writer.add(std::move(orig), e); },
+                              &err, o.feeds);
   std::string finish_err;
   // Whatever was read is committed even when a later original fails: the run can be
   // repeated with `index add` and replaces by input.
@@ -91,7 +98,10 @@ Runner add_index_command(CLI::App* app) {
   CLI::App* add_cmd = index->add_subcommand("add", "Add new originals to an existing index");
   for (CLI::App* c : {build_cmd, add_cmd}) {
     c->add_option("--db", o->db, "The index file (SQLite)")->required();
-    c->add_option("inputs", o->inputs, "Originals: URL, file, directory, @list.txt, or -")->required();
+    c->add_option("inputs", o->inputs,
+                  "Originals: URL, file, directory, @list.txt, or -; sitemaps and feeds among "
+                  "them are read as lists of originals");
+    add_feed_options(c, &o->feeds);
     add_fetch_options(c, &o->fetch, &o->jobs);
     add_page_options(c, &o->jobs);
   }

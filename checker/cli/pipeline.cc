@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "checker/decode/decode.h"
+#include "checker/fetch/sitemap.h"
 #include "checker/page/page_workers.h"
 #include "checker/rules/engine.h"
 #include "checker/store/index.h"
@@ -23,6 +24,12 @@ bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options
     return false;
   }
   if (!load_input(input, fetcher, options, &page->doc, err)) return false;
+  // A list whose URL did not look like one (feed_inputs.h): say how to read its pages.
+  if (ListKind kind = sniff_list(page->doc.bytes); kind != ListKind::kNone) {
+    *err = input.spec + ": a " + list_kind_name(kind) + ", not a page; give it with " +
+           (is_feed(kind) ? "--feed" : "--sitemap") + " to check the pages it lists";
+    return false;
+  }
   Decoded decoded = decode_html(page->doc.bytes, page->doc.content_type);
   page->charset = decoded.charset;
   std::string().swap(page->doc.bytes);  // the raw bytes are not needed past decoding
@@ -59,7 +66,8 @@ class Turn {
 
 // done() as each input finishes: nothing waits for a slower input ahead of it.
 void read_unordered(const std::function<bool(Input*)>& next, const FetchOptions& options,
-                    size_t jobs, size_t threads, const std::atomic<bool>* stop, const PageDone& done) {
+                    size_t jobs, size_t threads, const ReadControl& control, const PageDone& done) {
+  const std::atomic<bool>* stop = control.stop;
   std::counting_semaphore<> turns(static_cast<std::ptrdiff_t>(jobs));
   std::mutex pull_mu, done_mu;
   size_t count = 0;
@@ -82,6 +90,7 @@ void read_unordered(const std::function<bool(Input*)>& next, const FetchOptions&
       std::string err;
       bool ok = read_page(input, *fetcher, options, &page, &err, [&] { turn.give_back(); });
       turn.give_back();
+      if (ok && control.prepare) control.prepare(page);
       std::lock_guard lock(done_mu);
       done(i, input, ok, page, err);
     }
@@ -95,7 +104,8 @@ void read_unordered(const std::function<bool(Input*)>& next, const FetchOptions&
 // done() in input order; workers run at most `window` inputs ahead of the oldest
 // unfinished one, so the results held for ordering stay few.
 void read_ordered(const std::function<bool(Input*)>& next, const FetchOptions& options,
-                  size_t jobs, size_t threads, const std::atomic<bool>* stop, const PageDone& done) {
+                  size_t jobs, size_t threads, const ReadControl& control, const PageDone& done) {
+  const std::atomic<bool>* stop = control.stop;
   struct Slot {
     Input input;
     bool ok = false;
@@ -128,6 +138,7 @@ void read_ordered(const std::function<bool(Input*)>& next, const FetchOptions& o
       }
       slot.ok = read_page(slot.input, *fetcher, options, &slot.page, &slot.err, [&] { turn.give_back(); });
       turn.give_back();
+      if (slot.ok && control.prepare) control.prepare(slot.page);
       std::unique_lock lock(mu);
       ready.emplace(i, std::move(slot));
       if (flushing) continue;  // the thread already flushing will pick it up
@@ -156,8 +167,8 @@ void read_pages(const std::function<bool(Input*)>& next, const FetchOptions& opt
                 const ReadControl& control, const PageDone& done) {
   size_t n = static_cast<size_t>(std::max(jobs, 1));
   size_t threads = pages_parse_in_workers() ? 2 * n : n;  // see Turn
-  if (control.in_order) read_ordered(next, options, n, threads, control.stop, done);
-  else read_unordered(next, options, n, threads, control.stop, done);
+  if (control.in_order) read_ordered(next, options, n, threads, control, done);
+  else read_unordered(next, options, n, threads, control, done);
 }
 
 void read_pages(const std::vector<Input>& inputs, const FetchOptions& options, int jobs,
@@ -279,24 +290,37 @@ bool load_originals(const std::vector<std::string>& specs, const std::string& in
 
 bool for_each_original(const std::vector<std::string>& specs, const FetchOptions& options,
                        int jobs, std::istream& in,
-                       const std::function<bool(Original&&, std::string*)>& take, std::string* err) {
-  std::vector<Input> inputs = expand_inputs(specs, in);
+                       const std::function<bool(Original&&, std::string*)>& take, std::string* err,
+                       const FeedOptions& feeds) {
+  InputSource source(specs, in);
+  FeedExpander lists([&](Input* input) { return source.next(input); }, options, feeds);
   bool ok = true;
-  read_pages(inputs, options, jobs, [&](size_t, const Input& input, bool read, PageRead& page,
-                                        const std::string& e) {
+  std::atomic<bool> stop{false};
+  ReadControl control;  // in order: `take` sees the originals as they were listed
+  control.stop = &stop;
+  control.prepare = [](PageRead& page) { page.print = fingerprint(page.fields.text); };
+  read_pages([&](Input* input) { return lists.next(input); }, options, jobs, control,
+             [&](size_t, const Input& input, bool read, PageRead& page, const std::string& e) {
     if (!ok) return;
     if (!read) {
-      *err = "original " + input.spec + ": " + e;
+      *err = "original " + input.spec + ": " + e +
+             (input.listed_in.empty() ? "" : " (listed in " + input.listed_in + ")");
       ok = false;
+      stop = true;
       return;
     }
     Original o;
     o.input = page.doc.input;
     o.url = page.doc.url;
-    o.print = fingerprint(page.fields.text);
+    o.print = std::move(page.print);
     o.fields = std::move(page.fields);
     ok = take(std::move(o), err);
+    if (!ok) stop = true;
   });
+  if (ok && !source.error().empty()) {
+    *err = source.error();
+    return false;
+  }
   return ok;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "checker/fetch/feed_inputs.h"
 #include "checker/fetch/fetcher.h"
 #include "checker/match/match.h"
 #include "checker/report/result.h"
@@ -19,6 +20,7 @@ struct PageRead {
   Document doc;
   std::string charset;
   Fields fields;
+  Fingerprint print;  // of fields.text, when a ReadControl::prepare computed it
 };
 
 // fetch -> decode -> parse -> extract for one input. Returns false with *err (a
@@ -38,6 +40,10 @@ struct ReadControl {
   // Once set, no new input is started; inputs already started finish (SIGINT, a report
   // that can no longer be written).
   const std::atomic<bool>* stop = nullptr;
+  // Runs on the worker that read the page, outside every lock, before `done`: per-page
+  // work that need not wait its turn (index build fingerprints the originals here, so
+  // that work is parallel and `done` stays short).
+  std::function<void(PageRead&)> prepare;
 };
 
 // Reads the inputs `next` yields (pulled one at a time, as workers free up, so a list is
@@ -80,10 +86,13 @@ bool load_originals(const std::vector<std::string>& specs, const std::string& in
                     const FetchOptions& options, int jobs, std::istream& in,
                     std::unique_ptr<OriginalSet>* originals, std::string* err);
 
-// Reads the originals named by `specs` in parallel and hands each to `take` (one at a
-// time), so `index build` streams them into the index without holding them all.
+// Reads the originals named by `specs` and `feeds` (sitemaps and feeds of the
+// publisher's site, expanded as they are read) in parallel and hands each to `take`
+// (one at a time, in input order), so `index build` streams them into the index
+// without holding them all.
 bool for_each_original(const std::vector<std::string>& specs, const FetchOptions& options,
                        int jobs, std::istream& in,
-                       const std::function<bool(Original&&, std::string*)>& take, std::string* err);
+                       const std::function<bool(Original&&, std::string*)>& take, std::string* err,
+                       const FeedOptions& feeds = {});
 
 }  // namespace credcheck

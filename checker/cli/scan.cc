@@ -34,6 +34,7 @@ struct ScanOptions {
   bool quiet = false;
   std::vector<std::string> inputs;
   FetchOptions fetch;
+  FeedOptions feeds;
   int jobs = 1;
 };
 
@@ -99,6 +100,9 @@ int run_scan(const ScanOptions& o, Streams& io) {
       return kExitUsage;
     }
     std::vector<std::string> args = o.inputs;
+    for (const auto* lists : {&o.feeds.sitemaps, &o.feeds.feeds})
+      for (const std::string& l : *lists)
+        if (!is_http_url(l)) args.push_back(l);
     args.insert(args.end(), o.originals.begin(), o.originals.end());
     if (!o.originals_index.empty() && !is_index_file(o.originals_index))
       args.push_back("@" + o.originals_index);
@@ -112,6 +116,10 @@ int run_scan(const ScanOptions& o, Streams& io) {
       io.err << "credcheck: " << what << "; the report would replace it. Write the report somewhere else.\n";
       return kExitUsage;
     }
+  }
+  if (o.inputs.empty() && o.feeds.sitemaps.empty() && o.feeds.feeds.empty()) {
+    io.err << "credcheck: scan: give the pages to check: INPUT..., --sitemap or --feed\n";
+    return kExitUsage;
   }
   std::string err;
   Pack pack;
@@ -160,11 +168,12 @@ int run_scan(const ScanOptions& o, Streams& io) {
   expand.empty_directory_is_error = false;  // an empty batch is refused as a whole, below
   expand.max_page_bytes = o.fetch.max_bytes;
   InputSource source(o.inputs, io.in, expand);
+  FeedExpander lists([&](Input* input) { return source.next(input); }, o.fetch, o.feeds);
   std::string fatal;  // ends the scan with exit 2: the inputs themselves are wrong
   std::atomic<size_t> total{0};  // read where the source is (under the pullers' lock), shown elsewhere
   auto next = [&](Input* input) {
-    bool more = source.next(input);
-    total = source.known_total();
+    bool more = lists.next(input);
+    total = lists.expanded() ? 0 : source.known_total();
     if (!more) return false;
     if (!input->is_url && !input->body && is_output(out_id, input->spec)) {
       fatal = "--output " + o.output + " is also an input (" + input->spec +
@@ -188,6 +197,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
              [&](size_t index, const Input& input, bool ok, PageRead& page, const std::string& e) {
                Result r = ok ? check_page(std::move(page), pack, *originals, o.base_url)
                              : unreadable_result(input, e);
+               r.listed_in = input.listed_in;
                findings |= result_fails(r, fail_on);
                if (out_on_terminal && format == "jsonl") progress.clear();  // lines, not a torn progress line
                if (!sink.add(index, r)) g_stop = true;  // the report is lost: stop spending work on it
@@ -272,8 +282,9 @@ Runner add_scan_command(CLI::App* app) {
                 "An empty batch (no pages in the inputs) is an empty report and exit 0, not exit 2");
   cmd->add_flag("-q,--quiet", o->quiet, "No progress line and no summary on stderr; errors only");
   cmd->add_option("inputs", o->inputs,
-                  "Pages: URL, file, directory, @list.txt, or - for stdin (a list, or one HTML page)")
-      ->required();
+                  "Pages: URL, file, directory, @list.txt, or - for stdin (a list, or one HTML "
+                  "page); sitemaps and feeds among them are read as lists of pages");
+  add_feed_options(cmd, &o->feeds);
   add_fetch_options(cmd, &o->fetch, &o->jobs);
   add_page_options(cmd, &o->jobs);
   return [o](Streams& io) { return run_scan(*o, io); };

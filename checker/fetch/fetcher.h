@@ -43,6 +43,9 @@ std::unique_ptr<Fetcher> make_curl_fetcher(const FetchOptions& options);
 // (application/pdf)".
 bool not_html(const Document& doc, std::string* why);
 
+// Reads a whole file, refusing one past `max_bytes` (also one that grows while read).
+bool read_file(const std::string& path, size_t max_bytes, std::string* bytes, std::string* err);
+
 // Reads a file input from disk or fetches a URL input through `fetcher`. Files over
 // options.max_bytes are refused the same way as bodies; so is a body that is not_html().
 bool load_input(const Input& input, Fetcher& fetcher, const FetchOptions& options,

@@ -59,18 +59,22 @@ void expand_directory(const fs::path& root, bool empty_is_error, std::vector<Inp
   for (Input& input : found) out->push_back(std::move(input));
 }
 
+const RE2& http_url_pattern() {
+  static const RE2 http_url(R"((?i)^https?://[^/?#\s\x00-\x1f\x7f]+[^\s\x00-\x1f\x7f]*$)");
+  return http_url;
+}
+
 // One argument that is not a list: a URL, a file or a directory.
 void expand_one(const std::string& arg, bool empty_directory_is_error, std::vector<Input>* out,
                 std::vector<std::string>* notes) {
   static const RE2 http_scheme(R"((?i)^https?:)");
-  static const RE2 http_url(R"((?i)^https?://[^/?#\s\x00-\x1f\x7f]+[^\s\x00-\x1f\x7f]*$)");
   static const RE2 any_scheme(R"(^([A-Za-z][A-Za-z0-9+.\-]*):)");
   if (arg.empty()) {
     out->push_back(error_input(arg, "empty input name"));
     return;
   }
   if (RE2::PartialMatch(arg, http_scheme)) {
-    if (RE2::PartialMatch(arg, http_url)) out->push_back(Input{arg, true, ""});
+    if (RE2::PartialMatch(arg, http_url_pattern())) out->push_back(Input{arg, true, ""});
     else out->push_back(error_input(arg, arg + ": malformed URL"));
     return;
   }
@@ -103,6 +107,8 @@ std::string trim(const std::string& s) {
 }
 
 }  // namespace
+
+bool is_http_url(const std::string& s) { return RE2::PartialMatch(s, http_url_pattern()); }
 
 InputSource::InputSource(std::vector<std::string> args, std::istream& in, ExpandOptions options)
     : args_(std::move(args)), in_(in), options_(options) {

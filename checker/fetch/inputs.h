@@ -16,7 +16,12 @@ struct Input {
   std::string error;  // non-empty: this input cannot be read; it still becomes a result
   // The page itself when it came on stdin ("-" holding HTML, not a list); spec is "-".
   std::shared_ptr<const std::string> body;
+  // The sitemap or feed that listed this page (feed_inputs.h); empty for inputs given directly.
+  std::string listed_in;
 };
+
+// An absolute http(s) URL with a host, as an INPUT must be to be fetched.
+bool is_http_url(const std::string& s);
 
 // Bounds on what one list ("@list.txt" or "-") may hold, so `yes | credcheck scan -`,
 // `@/dev/zero` or a binary file given as a list ends at once with an error instead of

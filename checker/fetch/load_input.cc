@@ -9,8 +9,6 @@
 
 namespace credcheck {
 
-namespace {
-
 namespace fs = std::filesystem;
 
 // Reads at most max_bytes + 1 bytes, so a file that grows while read, or a special
@@ -47,6 +45,8 @@ bool read_file(const std::string& path, size_t max_bytes, std::string* bytes, st
   }
   return true;
 }
+
+namespace {
 
 // What a body that is not a page is, from its first bytes; empty when it may be a page.
 std::string sniff_not_html(const std::string& bytes) {

@@ -36,15 +36,15 @@ bool write_csv(const ReportHeader&, const Summary&, const ResultVisitor& results
                std::string* err) {
   out << "\xEF\xBB\xBF";
   row(out, {"input", "url", "status", "rule", "severity", "clause", "message", "evidence", "expected",
-            "location", "reason", "original"});
+            "location", "reason", "original", "listed_in"});
   return results(
       [&](const Result& r) {
         std::string original = r.original ? r.original->input : "";
         for (const Finding& f : r.findings)
           row(out, {r.input, r.url, r.status, f.rule, f.severity, f.clause, f.message, f.evidence,
-                    f.expected, f.location, r.reason, original});
+                    f.expected, f.location, r.reason, original, r.listed_in});
         if (r.status == "unchecked")
-          row(out, {r.input, r.url, r.status, "", "", "", "", "", "", "", r.reason, original});
+          row(out, {r.input, r.url, r.status, "", "", "", "", "", "", "", r.reason, original, r.listed_in});
       },
       err);
 }

@@ -104,6 +104,7 @@ void page(std::ostream& out, const Result& r, const Index& ix) {
   if (r.fields && !r.fields->title.empty()) out << "<tr><th>title</th><td>" << escape(r.fields->title) << "</td></tr>";
   if (!r.url.empty() && r.url != r.input) out << "<tr><th>URL</th><td>" << link(r.url, r.url) << "</td></tr>";
   if (!r.fetched_at.empty()) out << "<tr><th>fetched</th><td>" << escape(r.fetched_at) << "</td></tr>";
+  if (!r.listed_in.empty()) out << "<tr><th>listed in</th><td>" << link(r.listed_in, r.listed_in) << "</td></tr>";
   if (r.original) {
     char sim[16];
     std::snprintf(sim, sizeof sim, "%.0f%%", r.original->similarity * 100);

@@ -50,6 +50,7 @@ bool result_from_json(const json& j, Result* r, std::string* err) {
   r->reason = json_str(j, "reason");
   r->charset = json_str(j, "charset");
   r->fetched_at = json_str(j, "fetched_at");
+  r->listed_in = json_str(j, "listed_in");
   r->not_checked = json_strings(j, "not_checked");
   if (auto it = j.find("original"); it != j.end() && it->is_object()) {
     OriginalRef o{json_str(*it, "input"), json_str(*it, "url"), json_str(*it, "title"), 0};
@@ -90,6 +91,7 @@ json result_json(const Result& r) {
       {"not_checked", r.not_checked},
       {"charset", r.charset},
       {"fetched_at", r.fetched_at},
+      {"listed_in", r.listed_in.empty() ? json(nullptr) : json(r.listed_in)},
   };
 }
 

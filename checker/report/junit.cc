@@ -110,6 +110,7 @@ Counts suite_of(const Result& r, const std::vector<RuleInfo>& rules, pugi::xml_n
   prop("reason", r.reason);
   // Not the suite's `timestamp`: the schema Jenkins documents wants it without a zone.
   prop("fetched_at", r.fetched_at);
+  prop("listed_in", r.listed_in);
   if (r.original) prop("original", r.original->input);
   return c;
 }

@@ -24,6 +24,7 @@ struct Result {
   std::string url;
   std::string charset;
   std::string fetched_at;
+  std::string listed_in;  // the sitemap or feed that listed the page; empty when given directly
   std::string status;  // compliant | violation | unchecked
   std::string reason;
   std::optional<OriginalRef> original;

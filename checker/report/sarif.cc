@@ -92,6 +92,7 @@ json result_of(const Result& r, const Finding& f, size_t rule_index) {
   json props = {{"clause", f.clause}, {"evidence", f.evidence}, {"expected", f.expected},
                 {"input", r.input}};
   if (r.original) props["original"] = r.original->input;
+  if (!r.listed_in.empty()) props["listed_in"] = r.listed_in;
   return {{"ruleId", f.rule},
           {"ruleIndex", rule_index},
           {"level", level_of(f.severity)},
@@ -136,11 +137,13 @@ bool write_sarif(const ReportHeader& header, const Summary&, const ResultVisitor
   ok = ok && results(
                  [&](const Result& r) {
                    if (r.status != "unchecked") return;
+                   json props = {{"input", r.input}, {"not_checked", r.not_checked}};
+                   if (!r.listed_in.empty()) props["listed_in"] = r.listed_in;
                    json n = {{"level", "warning"},
                              {"message", text(r.reason.empty() ? "not checked" : r.reason)},
                              {"locations", json::array({{{"physicalLocation",
                                                           {{"artifactLocation", artifact_location(r)}}}}})},
-                             {"properties", {{"input", r.input}, {"not_checked", r.not_checked}}}};
+                             {"properties", props}};
                    out << (first ? "\n" : ",\n") << dump(n);
                    first = false;
                  },

@@ -9,10 +9,11 @@
 namespace credcheck {
 namespace {
 
-// compact() title, without a "原标题"/"本文原标题"/"原题" label extraction may have kept.
-std::string title_key(std::string_view title) {
+// title_key() of a named original title, without a "原标题"/"本文原标题"/"原题" label
+// extraction may have kept.
+std::string named_title_key(std::string_view title) {
   static const RE2 label("^(?:本文)?原(?:文)?标?题");
-  std::string t = compact(title);
+  std::string t = title_key(title);
   RE2::Replace(&t, label, "");
   return t;
 }
@@ -24,12 +25,15 @@ class OriginalTitleRule : public Rule {
   Needs needs() const override { return Needs::original; }
 
   void check(const CheckContext& ctx, std::vector<Finding>* out) const override {
-    std::string original = compact(ctx.original->title);
+    // Through title_key(): a site's suffix or label, widths, punctuation and script are
+    // not a change of headline; a changed wording is.
+    std::string original = title_key(ctx.original->title);
+    std::string page = title_key(ctx.page.title);
     // Without both headlines there is no change to judge.
-    if (original.empty() || compact(ctx.page.title).empty()) return;
-    if (compact(ctx.page.title) == original) return;
+    if (original.empty() || page.empty()) return;
+    if (page == original) return;
     const std::optional<std::string>& named = ctx.page.original_title;
-    if (named && title_key(*named) == original) return;
+    if (named && named_title_key(*named) == original) return;
     Finding f = named ? finding("原标题 differs from the original headline")
                       : finding("headline changed without 原标题");
     f.evidence = named ? *named : ctx.page.title;

@@ -52,6 +52,29 @@ TEST_F(OriginalTitleTest, WrongOriginalTitle) {
   EXPECT_EQ(findings[0].location, "original_title");
 }
 
+TEST_F(OriginalTitleTest, SiteSuffixesAndLabelsAreNoChange) {
+  for (const char* same : {"肇庆端砚文化节开幕，游客现场体验非遗制砚_某某网",
+                           "独家|肇庆端砚文化节开幕 游客现场体验非遗制砚 - 某县融媒",
+                           "【视频】肇慶端硯文化節開幕 游客現場體驗非遺製硯｜某某新闻客户端"}) {
+    page.title = same;
+    EXPECT_TRUE(check(*rule, page, &original).empty()) << same;
+  }
+  // The original's own page title may carry its site's suffix too.
+  original.title += "_西江网";
+  page.title = "肇庆端砚文化节开幕 游客现场体验非遗制砚";
+  EXPECT_TRUE(check(*rule, page, &original).empty());
+}
+
+TEST_F(OriginalTitleTest, ChangedWordingBehindASuffixIsAChange) {
+  page.title = "肇庆端砚文化节开幕 游客排队体验制砚_某某网";
+  auto findings = check(*rule, page, &original);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].evidence, "肇庆端砚文化节开幕 游客排队体验制砚_某某网");
+  // Named as 原标题 with the original's site suffix: that names the original headline.
+  page.original_title = "原标题：肇庆端砚文化节开幕 游客现场体验非遗制砚_西江网";
+  EXPECT_TRUE(check(*rule, page, &original).empty());
+}
+
 TEST_F(OriginalTitleTest, MissingHeadlineIsNoChange) {
   page.title = "";
   EXPECT_TRUE(check(*rule, page, &original).empty());

@@ -19,6 +19,13 @@ std::string normalize(std::string_view utf8);
 // used to decide whether two names or titles are the same ("西江日报" == "《西江 日報》").
 std::string compact(std::string_view utf8);
 
+// A headline's comparable form: compact() of it once what sites wrap around a headline
+// is gone: a trailing segment after a separator that names an outlet ("_某某网",
+// " - 某县融媒", "|某某客户端"), a short label before a bar ("独家|") and a short label in
+// brackets at either end ("【视频】", "（组图）"). Widths, punctuation and 繁/简 fold as in
+// compact(). A changed wording stays a different key. (title_key.cc)
+std::string title_key(std::string_view title);
+
 // Whitespace only: U+3000, NBSP and other Unicode spaces to ' ', runs collapsed,
 // trimmed. Keeps the characters as printed, for evidence and report fields.
 std::string clean_space(std::string_view utf8);
