@@ -138,14 +138,22 @@ TEST(AtomicReport, AKilledRunLeavesTheGoodReportAndItsResultsBeside) {
                               server.url("/fast.html"), server.url("/slow.html")}),
               "/dev/null", tmp.path("stdout"), tmp.path("stderr"));
   ASSERT_TRUE(child.started());
-  // Once the slow page is asked for, the fast result is in the partial file.
-  ASSERT_TRUE(test_support::wait_until([&] { return server.requests().size() >= 2; }, 120s));
+  // Killed once the slow page is asked for and the fast result is in the partial file.
+  auto partial_of = [&] {
+    for (const auto& e : fs::directory_iterator(tmp.dir()))
+      if (e.path().filename().string().find("r.jsonl.partial-") == 0) return e.path().string();
+    return std::string();
+  };
+  ASSERT_TRUE(test_support::wait_until(
+      [&] {
+        std::string p = partial_of();
+        return server.requests().size() >= 2 && !p.empty() && slurp(p).find('\n') != std::string::npos;
+      },
+      120s));
   child.signal(SIGKILL);
   child.wait(60s);
   EXPECT_EQ(slurp(out), "{\"good\": \"report\"}\n");
-  std::string partial;
-  for (const auto& e : fs::directory_iterator(tmp.dir()))
-    if (e.path().filename().string().find("r.jsonl.partial-") == 0) partial = e.path();
+  std::string partial = partial_of();
   ASSERT_FALSE(partial.empty());
   json line = json::parse(slurp(partial));
   EXPECT_EQ(line["input"], server.url("/fast.html"));

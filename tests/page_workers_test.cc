@@ -113,15 +113,19 @@ TEST(PageWorkers, WorkerKilledMidPageIsReplaced) {
   });
   // Waits (a hang bound, not a timing) until the reader sits in poll().
   auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  // (Or still in write with the page half sent, if it did not fit the socket's buffer.)
   bool waiting = false;
+  long nr = -1;
   while (!waiting && std::chrono::steady_clock::now() < give_up) {
-    long nr = tid ? blocked_in(tid) : -1;
-    waiting = nr == SYS_poll || nr == SYS_ppoll;
+    nr = tid ? blocked_in(tid) : -1;
+    waiting = nr == SYS_poll || nr == SYS_ppoll || nr == SYS_write || nr == SYS_writev ||
+              nr == SYS_sendmsg || nr == SYS_sendto;
     if (!waiting) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   ASSERT_EQ(kill(pid, SIGKILL), 0);
   reader.join();
-  EXPECT_TRUE(waiting) << "the reader never waited on the worker: the kill was not mid-page";
+  EXPECT_TRUE(waiting) << "the reader never waited on the worker: the kill was not mid-page (last syscall "
+                       << nr << ")";
   EXPECT_FALSE(ok);
   EXPECT_EQ(page_err, "the parser crashed on this page (signal 9)");
   // The next page gets a new worker and its result.
