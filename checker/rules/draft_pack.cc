@@ -289,7 +289,12 @@ Draft draft_pack(const DraftSource& src) {
     }
     body += "  message: " + q(message) + "\n" + params;
     if (r.live) {
-      y += "\n" + note;
+      y += "\n";
+      for (size_t at = 0; at < note.size();) {
+        size_t end = note.find('\n', at);
+        y += "  " + note.substr(at, end - at + 1);
+        at = end + 1;
+      }
       std::string indented;
       for (size_t at = 0; at < body.size();) {
         size_t end = body.find('\n', at);
