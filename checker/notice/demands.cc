@@ -114,7 +114,8 @@ SourceCredit source_credit(const std::string& t, const NoticeSentence& s) {
   static const RE2 verb("(注明|标明|署明|写明|标注)");
   static const RE2 modal("(?:须|应|请|需|务必|要|并|同时|均|且)[^,.;]{0,3}$");
   static const RE2 opening("^(?:\\([0-9一二三四五六七八九十]+\\)|[①-⑳])?\\s?$");
-  static const RE2 object("^(?:来源|出处|稿件来源|转载自|:?\\s?\"(?:来源|稿件来源|出处))");
+  // 转载请注明: (a share widget's "转载请注明：TITLE | SITE") asks for the source too.
+  static const RE2 object("^(?:来源|出处|稿件来源|转载自|:?\\s?\"(?:来源|稿件来源|出处)|\\s?:)");
   static const RE2 quoted_outlet("^\\s?\"[^\"]{1,24}(网|报|社|台|新闻)\"");
   SourceCredit out;
   StringPiece rest(t);
@@ -245,7 +246,10 @@ std::vector<std::string> notice_names(const Notice& notice) {
   static const RE2 belongs("(?:版权|著作权)均?(?:属|归)(?:于)?([^,.;]{2,30}?)所有");
   static const RE2 unlicensed("未经([\\p{Han}]{2,12}?)(?:的)?(?:书面|特别|事先|正式|同意|许可|授权)");
   static const RE2 misuse("(?:使用|盗用|冒用|假冒|冒充)([\\p{Han}]{2,12}?)名义");
-  static const RE2 leading("^([\\p{Han}]{2,12}),未经");
+  static const RE2 leading("(?:^|\\s)([\\p{Han}]{2,12}),未经");
+  static const RE2 titled("<([^<>]{2,16})>");  // 《江城日报》
+  static const RE2 licensor("(?:取得|获得|须经|需经)([\\p{Han}]{2,12}?)(?:的)?(?:书面|特别|事先|正式)?(?:授权|许可|同意)");
+  static const RE2 owner("(?:归属于|属于)([\\p{Han}]{2,12}?)(?:所有|\\(|的|$)");
   std::vector<std::string> out, seen;
   auto take = [&](const std::string& printed, const std::string& run) {
     for (const std::string& n : name_candidates(run)) {
@@ -259,7 +263,8 @@ std::vector<std::string> notice_names(const Notice& notice) {
   auto scan = [&](const std::string& printed) {
     std::string norm = normalize(printed);
     std::string run;
-    for (const RE2* re : {&quoted, &reserved, &belongs, &unlicensed, &misuse, &leading}) {
+    for (const RE2* re : {&quoted, &reserved, &belongs, &unlicensed, &misuse, &leading, &titled,
+                          &licensor, &owner}) {
       StringPiece p(norm);
       while (RE2::FindAndConsume(&p, *re, &run)) take(printed, run);
     }

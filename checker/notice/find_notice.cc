@@ -1,5 +1,6 @@
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <set>
 
 #include "checker/notice/notice.h"
@@ -33,6 +34,17 @@ bool is_heading(const std::string& norm) {
 bool is_clause_number(const std::string& norm) {
   static const RE2 number("([0-9]{1,2}|[一二三四五六七八九十]{1,3})[.,、]?|第[一二三四五六七八九十0-9]{1,3}条");
   return RE2::FullMatch(norm, number);
+}
+
+// A short line inside the article's container that states a reprint term outright
+// ("澎湃新闻，未经授权不得转载" under the text): the notice, printed at the article's foot.
+// Article text about copyright rarely reads like this, and never in one short line.
+bool notice_inside_article(const std::string& norm) {
+  static const RE2 outright(
+      "(?i)未经[^.;]{0,20}(授权|许可|同意)[^.;]{0,10}(转载|转贴|摘编|复制|使用|镜像)|"
+      "(不得|禁止|严禁|请勿|谢绝)(转载|转贴|摘编|复制)|版权所有|转载[^.;]{0,6}注明(来源|出处)|"
+      "all rights reserved");
+  return utf8::length(norm) <= 80 && RE2::PartialMatch(norm, outright);
 }
 
 bool is_link_row(const Block& b) { return b.chars > 0 && b.link_chars * 2 > b.chars; }
@@ -82,7 +94,8 @@ Notice find_notice(const std::vector<NoticeLine>& lines) {
     const NoticeLine& l = lines[i];
     std::string norm = normalize(l.text);
     heading[i] = !l.in_article && !l.navigation && is_heading(norm);
-    bool term = !l.in_article && !l.navigation && !heading[i] && states_term(norm);
+    // A link row is never a heading, but may state a term ("© 2006 版权所有 不得转载" between links).
+    bool term = !heading[i] && states_term(norm) && (!l.in_article || notice_inside_article(norm));
     if (term || heading[i]) {
       if (open && gap <= kMaxGap) {
         runs.back().last = i;

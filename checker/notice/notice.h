@@ -44,7 +44,8 @@ std::vector<NoticeLine> lines_of_text(std::string_view text);
 
 // Finds the notice: every run of notice lines outside the article (a line stating a
 // copyright term, a heading such as 版权声明, and up to two other lines between them,
-// such as the "1." of a numbered clause). Empty when the page states no term. Linear.
+// such as the "1." of a numbered clause; inside the article only a short line stating
+// a reprint term outright). Empty when the page states no term. Linear.
 Notice find_notice(const std::vector<NoticeLine>& lines);
 
 // Splits notice lines into sentences (at 。！？；, and before each item marker "(1)",

@@ -19,7 +19,12 @@ bool read_notice_page(std::string_view utf8, NoticePage* out, std::string* err) 
   if (!parse_html(utf8, &doc, err)) return false;
   PageBlocks pb = build_blocks(doc);
   ArticleZones article = find_article(pb, kNoBlock);
-  out->notice = find_notice(lines_of_page(pb, article));
+  std::vector<NoticeLine> lines = lines_of_page(pb, article);
+  // <meta name="copyright" content="网易版权所有">: the page's own statement, read last.
+  if (pugi::xpath_node m = doc.select_node(
+          "//meta[translate(@name,'COPYRIGHT','copyright')='copyright']/@content"))
+    lines.push_back({m.attribute().value(), false, false});
+  out->notice = find_notice(lines);
   out->site_names = page_site_names(doc, pb);
   out->canonical = read_meta(doc).canonical;
   return true;
