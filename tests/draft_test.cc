@@ -125,3 +125,52 @@ TEST(DraftSeed, SameFindingsAsTheHandWrittenPackOnEveryFixture) {
 
 }  // namespace
 }  // namespace credcheck
+
+namespace credcheck {
+namespace {
+
+// fixtures/notices/NAME.html: a notice in one outlet's style; NAME.yaml: the pack its
+// draft must be, byte for byte (checked by hand against the notice).
+class NoticeFixture : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(NoticeFixture, DraftsThePackWrittenBesideIt) {
+  const std::string page = "fixtures/notices/" + GetParam() + ".html";
+  auto r = run_credcheck({"rules", "draft", page});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, test_support::slurp(kSource / "fixtures/notices" / (GetParam() + ".yaml")))
+      << "refresh by hand only after reading the draft against the notice";
+  EXPECT_NE(r.err.find(" mapped to rules, "), std::string::npos) << r.err;
+  auto v = run_credcheck({"rules", "validate", "fixtures/notices/" + GetParam() + ".yaml"});
+  EXPECT_EQ(v.code, 0) << v.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(Outlets, NoticeFixture,
+                         ::testing::Values("national", "provincial", "portal", "traditional",
+                                           "permissive", "forbid_all"),
+                         [](const auto& info) { return info.param; });
+
+TEST(Draft, APageWithoutANoticeIsRefusedInWords) {
+  test_support::TempDir dir;
+  std::string page = dir.file("plain.html",
+                              "<html><body><h1>标题</h1><p>一篇没有版权声明的文章，只有正文。</p></body></html>");
+  auto r = run_credcheck({"rules", "draft", page});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("no copyright notice found"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST(Draft, OutputIsWrittenAndNeverReplacesTheInput) {
+  test_support::TempDir dir;
+  std::string out = dir.path("draft.yaml");
+  auto r = run_credcheck({"rules", "draft", "fixtures/notices/national.html", "--output", out});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("wrote " + out), std::string::npos) << r.err;
+  EXPECT_EQ(test_support::slurp(out), test_support::slurp(kSource / "fixtures/notices/national.yaml"));
+  std::string copy = dir.file("notice.html", test_support::slurp(kSource / "fixtures/notices/national.html"));
+  r = run_credcheck({"rules", "draft", copy, "--output", copy});
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_EQ(test_support::slurp(copy), test_support::slurp(kSource / "fixtures/notices/national.html"));
+}
+
+}  // namespace
+}  // namespace credcheck

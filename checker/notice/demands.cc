@@ -167,14 +167,15 @@ std::vector<Demand> recognise_demands(const Notice& notice) {
   static const RE2 reserved("(?i)版权所有|(版权|著作权)均?(归|属)|all rights reserved");
   static const RE2 licence_needed(
       "未经[^.;]{0,30}?(授权|许可|同意|允许)|(须|需|应|务|必须)(经|获得|取得|事先取得|经过)[^,.;]{0,20}?(授权|许可|同意)");
-  static const RE2 forbids("(不得|禁止|严禁|请勿|谢绝|拒绝|不允许|不准)[^,.;]{0,8}?(转载|转贴|摘编|刊用|转发|复制|使用)");
+  // (、 folds to ',': "严禁任何媒体、网站转载" spans one.)
+  static const RE2 forbids("(不得|禁止|严禁|请勿|谢绝|拒绝|不允许|不准)[^.;]{0,12}?(转载|转贴|摘编|刊用|转发|复制|使用)");
   static const RE2 reprint_verb("转载|转贴|转发|摘编|刊用|刊登|使用|发布|链接|传播|下载|改编|汇编|引用");
   static const RE2 copy_verb("复制");
   static const RE2 mirror("镜像");
   static const RE2 indirect("间接转载|二次转载|从其他(平台|网站|媒体|渠道)|经由?其他|转载自其他|第三方平台");
-  static const RE2 author("作者(信息|署名|姓名)|(注明|标明|保留|署上?)[^,.;]{0,4}?(作者|记者|署名)|保留[^,.;]{0,6}?署名");
+  static const RE2 author("作者(信息|署名|姓名)|作者:?\\s?\"|(注明|标明|保留|署上?)[^,.;]{0,4}?(作者|记者|署名)|保留[^,.;]{0,6}?署名");
   static const RE2 author_label("\"([^\"]{0,30}?记者)[^\"]{0,12}\"");
-  static const RE2 media("(图片|照片|图像|视频|影像|摄影|图表|音视频|图文)[^,.;]{0,12}?(出处|来源|作者|署名|摄影者|拍摄者)");
+  static const RE2 media("(图片|照片|图像|视频|影像|摄影|图表|音视频|图文)[^,.;]{0,12}?(出处|来源|作者|署名|摄影|摄像|拍摄者|姓名)");
   static const RE2 media_verb("注明|标明|保留|署名|标注");
   static const RE2 original_title("原标题|原题|原文标题");
   static const RE2 title_verb("注明|标明|保留|注出|标注");

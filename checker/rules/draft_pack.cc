@@ -252,7 +252,10 @@ Draft draft_pack(const DraftSource& src) {
       params = "  licensees: []\n";
     } else if (kind == "source-credit") {
       std::string want = credited.empty() ? name : credited.front();
-      message = "转载须注明来源“来源：" + want + "”";
+      // A notice in traditional characters asks for 來源：, as it writes it.
+      std::string text = quote(r, notice);
+      std::string label = simplified_view(text) != text ? "來源：" : "来源：";
+      message = "转载须注明来源“" + label + want + "”";
       std::vector<std::string> accept;
       for (const std::string& n : credited.empty() ? std::vector<std::string>{name} : credited)
         for (std::string& p : accept_patterns(n)) accept.push_back(std::move(p));
@@ -265,17 +268,21 @@ Draft draft_pack(const DraftSource& src) {
         }
       params = "  accept:\n";
       for (const std::string& p : accept) params += "    - " + q(p) + "\n";
-      params += "  expected: " + q("来源：" + want) + "\n";
+      params += "  expected: " + q(label + want) + "\n";
     } else if (kind == "author-credit") {
       std::string label;
       for (const Demand* d : r.from)
         if (label.empty()) label = d->author_label;
       if (label.empty()) {
-        label = name + "记者";
-        note = "# The notice gives no byline form: the affiliation is the publisher's name.\n";
+        // 注明作者姓名: the author named, in any byline form.
+        message = "转载须注明作者姓名";
+        note = "# The notice asks for the author's name only: any credit line naming each author passes.\n";
+        params = "  affiliation: '.*'\n  affiliation_label: 作者\n";
+      } else {
+        message = "转载须注明作者信息“" + label + "***”";
+        params = "  affiliation: " + q(affiliation_pattern(label)) + "\n  affiliation_label: " +
+                 q(clean_space(label)) + "\n";
       }
-      message = "转载须注明作者信息“" + label + "***”";
-      params = "  affiliation: " + q(affiliation_pattern(label)) + "\n  affiliation_label: " + q(compact(label)) + "\n";
     } else if (kind == "media-credit") {
       message = "转载须注明相关图片和视频的出处及作者";
     } else if (kind == "original-title") {
@@ -284,8 +291,16 @@ Draft draft_pack(const DraftSource& src) {
       message = name + "转载的稿件，须保留其注明的稿件来源";
     } else if (kind == "name-misuse") {
       message = "以" + name + "名义发布他人稿件";
+    } else if (kind == "mirroring") {
+      message = "未经" + name + "授权，不得建立镜像";
+    } else if (kind == "link-to-original") {
+      message = "转载须附上原文链接";
+    } else if (kind == "text-unchanged") {
+      message = "转载不得修改作品内容";
+    } else if (kind == "dateline-kept") {
+      message = "转载须保留电头";
     } else {
-      message = "转载须遵守" + name + "的声明";
+      message = "转载须注明许可协议";
     }
     body += "  message: " + q(message) + "\n" + params;
     if (r.live) {
