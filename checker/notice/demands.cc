@@ -87,7 +87,7 @@ std::vector<std::string> name_candidates(const std::string& run) {
 std::vector<std::string> credit_wording(StringPiece after) {
   static const RE2 first("(?:来源|出处|稿件来源)?(?:为|于|:)?\\s?\"(?:来源|稿件来源|出处)?:?\\s?([^\"]{1,40})\"");
   static const RE2 more("\\s?(?:或者|或|、|/)\\s?\"(?:来源|稿件来源|出处)?:?\\s?([^\"]{1,40})\"");
-  static const RE2 bare("(?:来源|出处)(?:为|于|:)\\s?([\\p{Han}A-Za-z0-9]{2,16}?(?:网|报|社|台|新闻|客户端|频道))");
+  static const RE2 bare("(?:来源|出处)(?:为|于|:)\\s?([\\p{Han}A-Za-z0-9]{1,16}?(?:网|报|社|台|新闻|客户端|频道))");
   std::vector<std::string> names;
   std::string name;
   if (RE2::Consume(&after, first, &name)) {
@@ -241,7 +241,7 @@ std::vector<Demand> recognise_demands(const Notice& notice) {
 }
 
 std::vector<std::string> notice_names(const Notice& notice) {
-  static const RE2 heading("^([^,.;:]{2,30}?)(?:版权|著作权)");
+  static const RE2 heading("^([^.;:]{2,30}?)(?:版权|著作权)");  // 、 folds to ','
   static const RE2 quoted("\"(?:来源:|稿件来源:)?([^\"]{2,24})\"");
   static const RE2 reserved("([\\p{Han}A-Za-z]{2,16}) ?版权所有");
   static const RE2 belongs("(?:版权|著作权)均?(?:属|归)(?:于)?([^,.;]{2,30}?)所有");
