@@ -30,7 +30,7 @@ struct Modality {
 };
 
 Modality modality(const NoticeSentence& s) {
-  static const RE2 hard("不得|禁止|严禁|请勿|谢绝|未经|必须|须|应当|应|务必|务经|需|要求|追究|不允许");
+  static const RE2 hard("不得|禁止|严禁|请勿|谢绝|未经|必须|须|应当|应(注明|标明|保留|经|取得|在)|务必|务经|需|要求|追究|必究|不允许");
   static const RE2 soft("请|欢迎|建议|希望");
   Modality m;
   for (const std::string* t : {&s.norm, &s.lead_in}) {
@@ -169,6 +169,10 @@ std::vector<Demand> recognise_demands(const Notice& notice) {
       "未经[^.;]{0,30}?(授权|许可|同意|允许)|(须|需|应|务|必须)(经|获得|取得|事先取得|经过)[^,.;]{0,20}?(授权|许可|同意)");
   // (、 folds to ',': "严禁任何媒体、网站转载" spans one.)
   static const RE2 forbids("(不得|禁止|严禁|请勿|谢绝|拒绝|不允许|不准)[^.;]{0,12}?(转载|转贴|摘编|刊用|转发|复制|使用)");
+  // 著作权法's "除著作权人声明不得转载、摘编的以外": others' bans, quoted by a site
+  // claiming the statutory licence to reprint.
+  static const RE2 others_ban("(除|声明)[^.;]{0,10}(不得|禁止)(转载|摘编)");
+  static const RE2 prosecuted("(转载|复制|盗版|翻录)必究");
   static const RE2 reprint_verb("转载|转贴|转发|摘编|刊用|刊登|使用|发布|链接|传播|下载|改编|汇编|引用");
   static const RE2 copy_verb("复制");
   static const RE2 mirror("镜像");
@@ -208,7 +212,8 @@ std::vector<Demand> recognise_demands(const Notice& notice) {
     bool reprint = has(t, reprint_verb) || (!mirrored && has(t, copy_verb));
     bool licensed = has(t, licence_needed) && reprint;
     if (licensed) add(DemandKind::authorisation);
-    else if (has(t, forbids) && reprint) add(DemandKind::reprint_forbidden);
+    else if ((has(t, forbids) && reprint && !has(t, others_ban)) || has(t, prosecuted))
+      add(DemandKind::reprint_forbidden);
     else if (has(t, reserved)) add(DemandKind::rights_reserved).hard = false;
     if (mirrored) add(DemandKind::mirroring);
 

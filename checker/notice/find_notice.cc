@@ -18,9 +18,12 @@ bool states_term(const std::string& norm) {
       "(?i)转载|转贴|摘编|镜像|版权|著作权|授权|侵权|注明(来源|出处|作者)|原标题|名义|"
       "稿件来源|all rights reserved|copyright");
   static const RE2 says(
-      "(?i)不得|禁止|请勿|严禁|谢绝|未经|必须|须|应当|务必|请|追究|保留|所有|均属|归属|"
-      "reserved");
-  return RE2::PartialMatch(norm, topic) && RE2::PartialMatch(norm, says);
+      "(?i)不得|禁止|请勿|严禁|谢绝|未经|必须|须|应当|应(注明|标明|保留|经|取得|在)|务必|请|"
+      "追究|必究|保留|所有|均属|归属|reserved");
+  // "图片来源：某图库 版权作品 请勿转载": a picture's credit, not the site's notice.
+  static const RE2 picture_credit("^(图片来源|图片|图|摄影|视频来源)\\s?[:/]");
+  return RE2::PartialMatch(norm, topic) && RE2::PartialMatch(norm, says) &&
+         !RE2::PartialMatch(norm, picture_credit);
 }
 
 // "西江日报、西江网版权与免责声明", "版权声明", "转载须知": a notice's heading.

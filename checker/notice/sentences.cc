@@ -31,8 +31,8 @@ bool item_marker_at(std::string_view rest, std::string* label, size_t* len) {
 }
 
 bool ends_sentence(char32_t cp) {
-  return cp == U'。' || cp == U'！' || cp == U'？' || cp == U'；' || cp == U'!' ||
-         cp == U'?' || cp == U';';
+  // Not ASCII ! and ?: "Copyright © 2003 Yahoo! Holdings" is one sentence.
+  return cp == U'。' || cp == U'！' || cp == U'？' || cp == U'；' || cp == U';';
 }
 
 struct Splitter {
