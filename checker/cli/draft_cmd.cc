@@ -91,7 +91,9 @@ int run_draft(const DraftOptions& o, Streams& io) {
   for (const std::string& w : draft.warnings) io.err << "  to do: " << w << '\n';
   if (!draft_has_rules(src.demands)) {
     io.err << "credcheck: " << o.input << ": the notice states no term credcheck can check; "
-           << "no pack written\n";
+           << "no pack written. Its sentences:\n";
+    for (const NoticeSentence& s : read.notice.sentences)
+      io.err << "  [" << s.clause << "] " << s.text << '\n';
     return kExitUsage;
   }
   if (!o.output.empty() && !write_file(o.output, draft.yaml, &err)) {

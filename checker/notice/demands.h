@@ -46,7 +46,8 @@ std::vector<Demand> recognise_demands(const Notice& notice);
 
 // The outlet names the notice uses for its publisher, as printed, in order of first
 // use: the names in its heading, quoted credits, 版权所有/版权均属…所有, 未经…授权 and
-// …名义. Only names shaped like an outlet (…报, …网, …社, …台, …新闻 …).
+// …名义. Only names shaped like an outlet (…报, …网, …社, …台, …新闻 …); when the
+// notice names none, the holder it names (搜狐公司 版权所有, © 半月谈杂志社).
 std::vector<std::string> notice_names(const Notice& notice);
 
 }  // namespace credcheck

@@ -83,6 +83,13 @@ TEST(NoticeNames, TheNamesTheNoticeUsesForItsPublisher) {
   EXPECT_EQ(notice_names(n), (std::vector<std::string>{"戊新闻网", "戊日报", "己日报", "庚网"}));
 }
 
+TEST(NoticeNames, TheHolderWhenNoOutletIsNamed) {
+  EXPECT_EQ(notice_names(notice_of({"Copyright © 2005 Example Inc. All rights reserved. 辛辛公司 版权所有"})),
+            (std::vector<std::string>{"辛辛公司"}));
+  // An outlet named: the company beside it is left out.
+  EXPECT_EQ(notice_names(notice_of({"壬网版权所有 © 壬壬传媒有限公司"})), (std::vector<std::string>{"壬网"}));
+}
+
 TEST(OutletName, OutletsNotWordsForThisSite) {
   EXPECT_TRUE(outlet_name("西江日报"));
   EXPECT_TRUE(outlet_name("中華新聞社"));
