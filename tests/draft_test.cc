@@ -12,6 +12,7 @@
 #include "checker/text/normalize.h"
 #include "tests/support/files.h"
 #include "tests/support/jsonl.h"
+#include "tests/support/local_http_server.h"
 #include "tests/support/run_binary.h"
 
 namespace credcheck {
@@ -170,6 +171,18 @@ TEST(Draft, OutputIsWrittenAndNeverReplacesTheInput) {
   r = run_credcheck({"rules", "draft", copy, "--output", copy});
   EXPECT_EQ(r.code, 2) << r.err;
   EXPECT_EQ(test_support::slurp(copy), test_support::slurp(kSource / "fixtures/notices/national.html"));
+}
+
+TEST(Draft, FromAUrlTheHostsAreTheSitesAndItsCanonicals) {
+  test_support::LocalHttpServer server;
+  ASSERT_TRUE(server.ok()) << server.error();
+  server.add("/news/1.html", {.body = test_support::slurp(kSource / "fixtures/notices/portal.html")});
+  auto r = run_credcheck({"rules", "draft", server.url("/news/1.html")});
+  EXPECT_EQ(r.code, 2) << r.err;  // loopback is refused unless allowed
+  r = run_credcheck({"rules", "draft", "--allow-private", server.url("/news/1.html")});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("hosts: ['127.0.0.1', 'news.yunduan-portal.example']"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("kind: upstream-source"), std::string::npos);
 }
 
 }  // namespace

@@ -79,7 +79,9 @@ int run_draft(const DraftOptions& o, Streams& io) {
     return kExitUsage;
   }
   DraftSource src{o.input, read.notice, recognise_demands(read.notice), read.site_names, {}};
-  if (std::string host = page_host(page, read.canonical); !host.empty()) src.hosts.push_back(host);
+  // The host it was fetched from, and its canonical link's (a file has only the latter).
+  if (std::string host = page_host(page, ""); !host.empty()) src.hosts.push_back(host);
+  if (std::string host = page_host(PageRead{}, read.canonical); !host.empty()) src.hosts.push_back(host);
   for (const std::string& h : o.hosts) src.hosts.push_back(h);
   Draft draft = draft_pack(src);
   const DraftCounts& c = draft.counts;

@@ -92,7 +92,7 @@ std::vector<std::string> credit_wording(StringPiece after) {
   std::string name;
   if (RE2::Consume(&after, first, &name)) {
     names.push_back(name);
-    while (RE2::Consume(&after, more, &name)) names.push_back(name);
+    while (names.size() < 8 && RE2::Consume(&after, more, &name)) names.push_back(name);
   } else if (RE2::Consume(&after, bare, &name)) {
     names.push_back(name);
   }
@@ -120,10 +120,14 @@ SourceCredit source_credit(const std::string& t, const NoticeSentence& s) {
   SourceCredit out;
   StringPiece rest(t);
   StringPiece v;
-  while (RE2::FindAndConsume(&rest, verb, &v)) {
+  int verbs = 0;  // a sentence asks for its credit once or twice; bounded on hostile text
+  while (++verbs <= 16 && RE2::FindAndConsume(&rest, verb, &v)) {
     size_t at = static_cast<size_t>(v.data() - t.data());
-    std::string before = t.substr(0, at);
-    bool asked = has(before, modal) || (RE2::FullMatch(before, opening) && !s.lead_in.empty());
+    // The few characters before the verb (cut at a character's start).
+    size_t from = at > 24 ? at - 24 : 0;
+    while (from < at && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
+    std::string before = t.substr(from, at - from);
+    bool asked = has(before, modal) || (from == 0 && RE2::FullMatch(before, opening) && !s.lead_in.empty());
     if (!asked) continue;
     if (!RE2::PartialMatch(rest, object) && !RE2::PartialMatch(rest, quoted_outlet)) continue;
     out.found = true;
@@ -256,9 +260,11 @@ std::vector<std::string> notice_names(const Notice& notice) {
   static const RE2 titled("<([^<>]{2,16})>");  // 《江城日报》
   static const RE2 licensor("(?:取得|获得|须经|需经)([\\p{Han}]{2,12}?)(?:的)?(?:书面|特别|事先|正式)?(?:授权|许可|同意)");
   static const RE2 owner("(?:归属于|属于)([\\p{Han}]{2,12}?)(?:所有|\\(|的|$)");
+  constexpr size_t kMaxNames = 32;  // a notice names its publisher a few times, not thousands
   std::vector<std::string> out, seen;
   auto take = [&](const std::string& printed, const std::string& run) {
     for (const std::string& n : name_candidates(run)) {
+      if (out.size() >= kMaxNames) return;
       if (!outlet_name(n)) continue;
       std::string key = compact(n);
       if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
@@ -284,7 +290,7 @@ std::vector<std::string> notice_names(const Notice& notice) {
     for (const NoticeSentence& s : notice.sentences) {
       std::string a, b;
       StringPiece p(s.norm);
-      while (RE2::FindAndConsume(&p, holder, &a, &b)) {
+      while (out.size() < kMaxNames && RE2::FindAndConsume(&p, holder, &a, &b)) {
         std::string n = a.empty() ? b : a;
         std::string key = compact(n);
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;

@@ -83,6 +83,9 @@ std::vector<NoticeLine> lines_of_text(std::string_view text) {
 }
 
 Notice find_notice(const std::vector<NoticeLine>& lines) {
+  // A notice's line is a few hundred characters; a longer one is page text, and reading
+  // it as terms would let a hostile page make the demand patterns quadratic.
+  constexpr size_t kMaxLineBytes = 4096;
   // A run: from a term line to the last term line before the gap that ends it.
   constexpr size_t kMaxGap = 2;
   struct Run {
@@ -95,6 +98,10 @@ Notice find_notice(const std::vector<NoticeLine>& lines) {
   std::vector<bool> heading(lines.size(), false);
   for (size_t i = 0; i < lines.size(); ++i) {
     const NoticeLine& l = lines[i];
+    if (l.text.size() > kMaxLineBytes) {
+      if (open && ++gap > kMaxGap) open = false;
+      continue;
+    }
     std::string norm = normalize(l.text);
     heading[i] = !l.in_article && !l.navigation && is_heading(norm);
     // A link row is never a heading, but may state a term ("© 2006 版权所有 不得转载" between links).

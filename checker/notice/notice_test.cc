@@ -114,3 +114,29 @@ TEST(ReadNoticePage, PlainTextIsReadAsLines) {
 
 }  // namespace
 }  // namespace credcheck
+
+namespace credcheck {
+namespace {
+
+// Hostile text ends as a bounded result: a huge line is no notice line, and a notice
+// line full of credits and names is read with capped work (a quadratic reading of
+// these would run for hours and meet ctest's timeout).
+TEST(NoticeBounds, HugeAndRepetitiveNoticesEnd) {
+  std::string huge;
+  for (int i = 0; i < 200000; ++i) huge += "须注明“来源：甲网”";
+  EXPECT_TRUE(find_notice(lines_of_text(huge)).sentences.empty());
+  std::string many;
+  for (int i = 0; i < 20000; ++i) {
+    std::string line;
+    for (int j = 0; j < 40; ++j) line += "须注明“来源：乙" + std::to_string(j) + "网”";
+    many += line + "，未经授权不得转载\n";
+  }
+  Notice n = find_notice(lines_of_text(many));
+  EXPECT_EQ(n.sentences.size(), 1u);  // the same line 20,000 times counts once
+  std::vector<Demand> d = recognise_demands(n);
+  ASSERT_FALSE(d.empty());
+  EXPECT_LE(notice_names(n).size(), 32u);
+}
+
+}  // namespace
+}  // namespace credcheck
