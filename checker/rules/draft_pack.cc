@@ -148,6 +148,92 @@ void add_name(std::vector<std::string>* names, std::set<std::string>* seen, cons
   names->push_back(n);
 }
 
+// What a rule of `r.kind` says: its message, its parameters (YAML, indented as in a
+// rule) and a comment for the reviewer.
+struct KindText {
+  std::string message, params, note;
+};
+
+KindText kind_text(const DraftRule& r, const Notice& notice, const std::string& name,
+                   const std::vector<std::string>& credited) {
+  KindText t;
+  std::string kind(r.kind);
+  if (kind == "licensed-host") {
+    bool licensed = has_kind(r, DemandKind::authorisation);
+    bool forbidden = has_kind(r, DemandKind::reprint_forbidden);
+    t.message = licensed ? "未经" + name + "授权，不得转载"
+              : forbidden ? name + "的作品不得转载" : name + "版权所有，转载须经授权";
+    t.note = licensed ? "# Hosts holding the publisher's written authorisation; empty: every reprint is reported.\n"
+           : forbidden ? "# The notice forbids reprinting and offers no licence: leave licensees empty.\n"
+                       : "# The notice only reserves its rights (no terms): a warning, licensees empty.\n";
+    t.params = "  licensees: []\n";
+  } else if (kind == "source-credit") {
+    std::string want = credited.empty() ? name : credited.front();
+    // A notice in traditional characters asks for 來源：, as it writes it.
+    std::string text = quote(r, notice);
+    std::string label = simplified_view(text) != text ? "來源：" : "来源：";
+    t.message = "转载须注明来源“" + label + want + "”";
+    std::vector<std::string> accept;
+    for (const std::string& n : credited.empty() ? std::vector<std::string>{name} : credited)
+      for (std::string& p : accept_patterns(n)) accept.push_back(std::move(p));
+    t.note = credited.empty() ? "# The notice names no wording: accept is the publisher's name.\n"
+                            : "# The credit word for word as the notice asks for it (and its printed forms).\n";
+    for (const Demand* d : r.from)
+      if (d->indirect) {
+        t.note += "# It holds for reprints via another platform too: naming that platform does not satisfy it.\n";
+        break;
+      }
+    t.params = "  accept:\n";
+    for (const std::string& p : accept) t.params += "    - " + q(p) + "\n";
+    t.params += "  expected: " + q(label + want) + "\n";
+  } else if (kind == "author-credit") {
+    std::string label;
+    for (const Demand* d : r.from)
+      if (label.empty()) label = d->author_label;
+    if (label.empty()) {
+      // 注明作者姓名: the author named, in any byline form.
+      t.message = "转载须注明作者姓名";
+      t.note = "# The notice asks for the author's name only: any credit line naming each author passes.\n";
+      t.params = "  affiliation: '.*'\n  affiliation_label: 作者\n";
+    } else {
+      t.message = "转载须注明作者信息“" + label + "***”";
+      t.params = "  affiliation: " + q(affiliation_pattern(label)) + "\n  affiliation_label: " +
+               q(clean_space(label)) + "\n";
+    }
+  } else if (kind == "media-credit") {
+    t.message = "转载须注明相关图片和视频的出处及作者";
+  } else if (kind == "original-title") {
+    t.message = "修改标题须注明原标题";
+  } else if (kind == "upstream-source") {
+    t.message = name + "转载的稿件，须保留其注明的稿件来源";
+  } else if (kind == "name-misuse") {
+    t.message = "以" + name + "名义发布他人稿件";
+  } else if (kind == "mirroring") {
+    t.message = "未经" + name + "授权，不得建立镜像";
+  } else if (kind == "link-to-original") {
+    t.message = "转载须附上原文链接";
+  } else if (kind == "text-unchanged") {
+    t.message = "转载不得修改作品内容";
+  } else if (kind == "dateline-kept") {
+    t.message = "转载须保留电头";
+  } else {
+    t.message = "转载须注明许可协议";
+  }
+  return t;
+}
+
+// Every line of `text` with `prefix` before it.
+std::string prefixed(const std::string& text, const std::string& prefix) {
+  std::string out;
+  for (size_t at = 0; at < text.size();) {
+    size_t end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size() - 1;
+    out += prefix + text.substr(at, end - at + 1);
+    at = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string publisher_host(std::string host) {
@@ -239,93 +325,15 @@ Draft draft_pack(const DraftSource& src) {
     body += "  clause: " + q(clauses(r, notice)) + "\n";
     body += std::string("  severity: ") + (hard ? "error" : "warning") + "\n";
     body += "  quote: " + q(quote(r, notice)) + "\n";
-    std::string message, params, note;
-    std::string kind(r.kind);
-    if (kind == "licensed-host") {
-      bool licensed = has_kind(r, DemandKind::authorisation);
-      bool forbidden = has_kind(r, DemandKind::reprint_forbidden);
-      message = licensed ? "未经" + name + "授权，不得转载"
-                : forbidden ? name + "的作品不得转载" : name + "版权所有，转载须经授权";
-      note = licensed ? "# Hosts holding the publisher's written authorisation; empty: every reprint is reported.\n"
-             : forbidden ? "# The notice forbids reprinting and offers no licence: leave licensees empty.\n"
-                         : "# The notice only reserves its rights (no terms): a warning, licensees empty.\n";
-      params = "  licensees: []\n";
-    } else if (kind == "source-credit") {
-      std::string want = credited.empty() ? name : credited.front();
-      // A notice in traditional characters asks for 來源：, as it writes it.
-      std::string text = quote(r, notice);
-      std::string label = simplified_view(text) != text ? "來源：" : "来源：";
-      message = "转载须注明来源“" + label + want + "”";
-      std::vector<std::string> accept;
-      for (const std::string& n : credited.empty() ? std::vector<std::string>{name} : credited)
-        for (std::string& p : accept_patterns(n)) accept.push_back(std::move(p));
-      note = credited.empty() ? "# The notice names no wording: accept is the publisher's name.\n"
-                              : "# The credit word for word as the notice asks for it (and its printed forms).\n";
-      for (const Demand* d : r.from)
-        if (d->indirect) {
-          note += "# It holds for reprints via another platform too: naming that platform does not satisfy it.\n";
-          break;
-        }
-      params = "  accept:\n";
-      for (const std::string& p : accept) params += "    - " + q(p) + "\n";
-      params += "  expected: " + q(label + want) + "\n";
-    } else if (kind == "author-credit") {
-      std::string label;
-      for (const Demand* d : r.from)
-        if (label.empty()) label = d->author_label;
-      if (label.empty()) {
-        // 注明作者姓名: the author named, in any byline form.
-        message = "转载须注明作者姓名";
-        note = "# The notice asks for the author's name only: any credit line naming each author passes.\n";
-        params = "  affiliation: '.*'\n  affiliation_label: 作者\n";
-      } else {
-        message = "转载须注明作者信息“" + label + "***”";
-        params = "  affiliation: " + q(affiliation_pattern(label)) + "\n  affiliation_label: " +
-                 q(clean_space(label)) + "\n";
-      }
-    } else if (kind == "media-credit") {
-      message = "转载须注明相关图片和视频的出处及作者";
-    } else if (kind == "original-title") {
-      message = "修改标题须注明原标题";
-    } else if (kind == "upstream-source") {
-      message = name + "转载的稿件，须保留其注明的稿件来源";
-    } else if (kind == "name-misuse") {
-      message = "以" + name + "名义发布他人稿件";
-    } else if (kind == "mirroring") {
-      message = "未经" + name + "授权，不得建立镜像";
-    } else if (kind == "link-to-original") {
-      message = "转载须附上原文链接";
-    } else if (kind == "text-unchanged") {
-      message = "转载不得修改作品内容";
-    } else if (kind == "dateline-kept") {
-      message = "转载须保留电头";
-    } else {
-      message = "转载须注明许可协议";
-    }
-    body += "  message: " + q(message) + "\n" + params;
+    KindText t = kind_text(r, notice, name, credited);
+    body += "  message: " + q(t.message) + "\n" + t.params;
     if (r.live) {
-      y += "\n";
-      for (size_t at = 0; at < note.size();) {
-        size_t end = note.find('\n', at);
-        y += "  " + note.substr(at, end - at + 1);
-        at = end + 1;
-      }
-      std::string indented;
-      for (size_t at = 0; at < body.size();) {
-        size_t end = body.find('\n', at);
-        indented += "  " + body.substr(at, end - at + 1);
-        at = end + 1;
-      }
-      y += indented;
+      y += "\n" + prefixed(t.note, "  ") + prefixed(body, "  ");
     } else {
-      bool exists = find_rule_kind(kind) != nullptr;
+      bool exists = find_rule_kind(r.kind) != nullptr;
       planned += "#\n#  " + std::string(exists ? "(kind registered: fill in its parameters, see `credcheck rules list`)"
                                              : "(kind not yet in credcheck)") + "\n";
-      for (size_t at = 0; at < body.size();) {
-        size_t end = body.find('\n', at);
-        planned += "#  " + body.substr(at, end - at + 1);
-        at = end + 1;
-      }
+      planned += prefixed(body, "#  ");
     }
   }
   if (!planned.empty())
