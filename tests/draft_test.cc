@@ -160,6 +160,13 @@ TEST(Draft, APageWithoutANoticeIsRefusedInWords) {
   EXPECT_TRUE(r.out.empty());
 }
 
+TEST(Draft, ABadHostIsRefusedBeforeAnythingIsRead) {
+  auto r = run_credcheck({"rules", "draft", "fixtures/notices/national.html", "--host", "not a host"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--host: 'not a host' is not a host"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
 TEST(Draft, OutputIsWrittenAndNeverReplacesTheInput) {
   test_support::TempDir dir;
   std::string out = dir.path("draft.yaml");

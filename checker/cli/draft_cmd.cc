@@ -12,6 +12,7 @@
 #include "checker/notice/demands.h"
 #include "checker/notice/notice.h"
 #include "checker/rules/draft_pack.h"
+#include "checker/rules/params.h"
 
 namespace credcheck {
 namespace {
@@ -49,6 +50,12 @@ bool validates(const std::string& yaml, const std::string& output, size_t* rules
 }
 
 int run_draft(const DraftOptions& o, Streams& io) {
+  for (const std::string& h : o.hosts)
+    if (!valid_host_pattern(publisher_host(h))) {
+      io.err << "credcheck: --host: '" << h << "' is not a host; expected example.com, "
+             << ".example.com or *.example.com\n";
+      return kExitUsage;
+    }
   Input input;
   input.spec = o.input;
   input.is_url = o.input.rfind("http://", 0) == 0 || o.input.rfind("https://", 0) == 0;

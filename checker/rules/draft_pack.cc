@@ -297,7 +297,7 @@ Draft draft_pack(const DraftSource& src) {
   std::string y;
   y += "# DRAFT TO REVIEW. Written by `credcheck rules draft` from " + src.input + ".\n";
   y += "# Each rule quotes the notice's sentences it came from; read it against the notice,\n";
-  y += "# check the names, hosts and patterns, then delete these three lines.\n";
+  y += "# check the names, hosts and patterns, then delete these comments above `pack:`.\n";
   y += "# The notice: " + std::to_string(draft.counts.sentences) + " sentences; " +
        std::to_string(draft.counts.mapped) + " mapped to rules, " +
        std::to_string(draft.counts.planned) + " to rule kinds credcheck does not have yet "
