@@ -15,15 +15,27 @@ namespace {
 // requires, reserves). Either alone is common in articles ("记者了解到…来源", "不得").
 bool states_term(const std::string& norm) {
   static const RE2 topic(
-      "(?i)转载|转贴|摘编|镜像|版权|著作权|授权|侵权|注明(来源|出处|作者)|原标题|名义|"
+      "(?i)转载|转贴|摘编|镜像|版权|著作权|授权|许可|侵权|注明(来源|出处|作者)|原标题|名义|"
       "稿件来源|all rights reserved|copyright");
   static const RE2 says(
       "(?i)不得|禁止|请勿|严禁|谢绝|未经|必须|须|应当|应(注明|标明|保留|经|取得|在)|务必|请|"
-      "追究|必究|保留|所有|均属|归属|reserved");
+      "追究|必究|擅自|保留|所有|均属|归属|reserved");
   // "图片来源：某图库 版权作品 请勿转载": a picture's credit, not the site's notice.
   static const RE2 picture_credit("^(图片来源|图片|图|摄影|视频来源)\\s?[:/]");
-  return RE2::PartialMatch(norm, topic) && RE2::PartialMatch(norm, says) &&
-         !RE2::PartialMatch(norm, picture_credit);
+  if (RE2::PartialMatch(norm, picture_credit)) return false;
+  // In a long line (a player's overlay, a comment) the two must meet in one clause:
+  // "应版权方要求…请您谅解" names copyright and asks something, of different things.
+  constexpr size_t kShortLine = 60;
+  if (utf8::length(norm) <= kShortLine)
+    return RE2::PartialMatch(norm, topic) && RE2::PartialMatch(norm, says);
+  for (size_t start = 0; start < norm.size();) {
+    size_t end = norm.find_first_of(",.;!?", start);
+    if (end == std::string::npos) end = norm.size();
+    re2::StringPiece clause(norm.data() + start, end - start);
+    if (RE2::PartialMatch(clause, topic) && RE2::PartialMatch(clause, says)) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 // "西江日报、西江网版权与免责声明", "版权声明", "转载须知": a notice's heading.

@@ -63,6 +63,15 @@ TEST(FindNotice, TakesTheTermsNotTheArticleNorTheNavigation) {
   for (const std::string& l : n.lines) EXPECT_EQ(l.find("联系电话"), std::string::npos);
 }
 
+TEST(FindNotice, InALongLineTheTermMustStandInOneClause) {
+  // A player's overlay: 版权 in one clause, 请 in another.
+  EXPECT_TRUE(find_notice(lines_of_text("进入广告 广告剩余15秒 会员可关闭广告，为了给用户提供更多优质剧集，应版权方要求，"
+                                        "会员在观看这些剧集时无法跳过广告，我们会继续争取免广告权益，请您谅解，谢谢！"))
+                  .sentences.empty());
+  // A short line is read whole: 转载 … 请 is a term.
+  EXPECT_EQ(find_notice(lines_of_text("如本网发布或转载内容涉及名誉权等问题，请与本网联系。")).sentences.size(), 1u);
+}
+
 TEST(FindNotice, NothingWhenNoLineStatesATerm) {
   EXPECT_TRUE(find_notice(lines_of_text("标题\n学生原则上不得提前返校。\n来源：某某网\n")).sentences.empty());
 }
