@@ -34,6 +34,8 @@ void add_page_options(CLI::App* cmd, const int* jobs);
 Runner add_extract_command(CLI::App* app);
 Runner add_scan_command(CLI::App* app);
 Runner add_rules_command(CLI::App* app);
+// `rules draft`, added under `rules` (its subcommand in *cmd).
+Runner add_rules_draft_command(CLI::App* rules, CLI::App** cmd);
 Runner add_report_command(CLI::App* app);
 Runner add_index_command(CLI::App* app);
 

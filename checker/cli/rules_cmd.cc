@@ -157,7 +157,10 @@ Runner add_rules_command(CLI::App* app) {
   test_cmd->add_option("inputs", o->inputs, "Pages with .expected files")->required();
   add_fetch_options(test_cmd, &o->fetch, &o->jobs);
   add_page_options(test_cmd, &o->jobs);
+  CLI::App* draft_cmd = nullptr;
+  Runner draft = add_rules_draft_command(rules, &draft_cmd);
   return [=](Streams& io) {
+    if (draft_cmd->parsed()) return draft(io);
     if (list_cmd->parsed()) return list(*o, io);
     if (explain_cmd->parsed()) return explain(*o, io);
     if (test_cmd->parsed()) return test(*o, io);
