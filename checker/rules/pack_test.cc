@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "checker/rules/engine.h"
@@ -28,15 +29,25 @@ std::string write_pack(const std::string& text) {
   return path;
 }
 
-// load_pack's error for `text`, with the temp path written as "P".
-std::string load_error(const std::string& text) {
+// load_pack's errors for `text`, one per line, with the temp path written as "P".
+std::vector<std::string> load_errors(const std::string& text) {
   std::string path = write_pack(text);
   Pack pack;
   std::string err;
   EXPECT_FALSE(load_pack(path, &pack, &err));
-  if (err.rfind(path, 0) == 0) err = "P" + err.substr(path.size());
-  return err;
+  std::vector<std::string> out;
+  for (size_t at = 0; at <= err.size();) {
+    size_t end = std::min(err.find('\n', at), err.size());
+    std::string line = err.substr(at, end - at);
+    if (line.rfind(path, 0) == 0) line = "P" + line.substr(path.size());
+    out.push_back(line);
+    at = end + 1;
+  }
+  return out;
 }
+
+// The first of them: the tests below each break a pack in one place.
+std::string load_error(const std::string& text) { return load_errors(text)[0]; }
 
 const std::string kHead = "pack: test\npublisher:\n  name: 西江日报\nrules:\n";
 const std::string kRule =
@@ -176,8 +187,8 @@ TEST(PackErrorTest, YamlSyntax) {
 }
 
 TEST(PackErrorTest, TopLevel) {
-  EXPECT_EQ(load_error(""), "P:1:1: expected a map with keys pack, notice, publisher, rules");
-  EXPECT_EQ(load_error("- a\n"), "P:1:1: expected a map with keys pack, notice, publisher, rules");
+  EXPECT_EQ(load_error(""), "P:1:1: expected a map with keys pack, notice, fixtures, publisher, rules");
+  EXPECT_EQ(load_error("- a\n"), "P:1:1: expected a map with keys pack, notice, fixtures, publisher, rules");
   EXPECT_EQ(load_error("publisher:\n  name: x\nrules: []\n"), "P:1:1: missing key 'pack' (a string)");
   EXPECT_EQ(load_error("pack: test\npublisher:\n  name: x\n"),
             "P:1:1: missing key 'rules' (a list of rules)");
@@ -189,7 +200,7 @@ TEST(PackErrorTest, TopLevel) {
 
 TEST(PackErrorTest, UnknownAndDuplicateKeys) {
   EXPECT_EQ(load_error("pack: test\nrule: []\n"),
-            "P:2:1: unknown key 'rule'; expected one of pack, notice, publisher, rules");
+            "P:2:1: unknown key 'rule'; expected one of pack, notice, fixtures, publisher, rules");
   EXPECT_EQ(load_error("pack: test\npack: again\n"), "P:2:1: duplicate key 'pack'");
   EXPECT_EQ(load_error("pack: test\npublisher:\n  name: x\n  host: []\n"),
             "P:4:3: unknown key 'host'; expected one of name, names, hosts");
@@ -240,6 +251,51 @@ TEST(PackErrorTest, KindParameters) {
             "P:10:13: 'accept' must be an RE2 pattern or a list of them");
   EXPECT_EQ(load_error(kHead + rule + "    accept:\n      - 西江日报\n      - '西江[日报'\n"),
             "P:12:9: invalid RE2 pattern '西江[日报': missing ]: [日报");
+}
+
+TEST(PackErrorTest, EveryErrorIsReportedWithItsLine) {
+  // Broken in two rules and at the top: all three are listed, in the pack's order.
+  std::string text = "pack: test\nnotise: x\npublisher:\n  name: 西江日报\nrules:\n" + kRule +
+                     "    acept: [x]\n" +                       // line 12
+                     "  - id: b\n    kind: name-misuse\n" +     // lines 13-14
+                     "    clause: \"2\"\n    message: m\n";     // no quote
+  EXPECT_EQ(load_errors(text),
+            (std::vector<std::string>{
+                "P:2:1: unknown key 'notise'; expected one of pack, notice, fixtures, "
+                "publisher, rules",
+                "P:12:5: unknown key 'acept'; expected one of id, kind, clause, severity, "
+                "message, quote, accept, expected",
+                "P:13:5: missing key 'quote' (a string)"}));
+}
+
+TEST(PackErrorTest, OneRuleWithSeveralErrorsListsThemAll) {
+  std::string text = kHead + "  - id: Bad_Id\n    kind: source-credit\n    clause: c\n" +
+                     "    message: m\n    quote: q\n    severity: fatal\n    accept: '('\n";
+  EXPECT_EQ(load_errors(text),
+            (std::vector<std::string>{
+                "P:5:9: rule id 'Bad_Id' must be lower-case words joined by '-'",
+                "P:10:15: severity 'fatal'; expected one of note, warning, error",
+                "P:11:13: invalid RE2 pattern '(': missing ): ("}));
+}
+
+TEST(PackErrorTest, ErrorsPastTheCapAreCounted) {
+  std::string text = kHead;
+  for (int i = 0; i < 60; ++i) text += "  - id: r" + std::to_string(i) + "\n    kind: name-misuse\n";
+  std::vector<std::string> errs = load_errors(text);
+  // Each rule misses clause, message and quote: 180 errors, 50 listed.
+  ASSERT_EQ(errs.size(), 51u);
+  EXPECT_EQ(errs.back(), "P: 130 more errors not listed");
+}
+
+TEST(PackTest, FixturesFolderIsRead) {
+  Pack pack;
+  std::string err;
+  ASSERT_TRUE(load_pack(write_pack("pack: t\nfixtures: ../f/t\npublisher:\n  name: x\n"
+                                   "rules:\n  - {id: a, kind: name-misuse, clause: c, "
+                                   "message: m, quote: q}\n"),
+                        &pack, &err))
+      << err;
+  EXPECT_EQ(pack.fixtures, "../f/t");
 }
 
 }  // namespace
