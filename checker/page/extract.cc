@@ -94,6 +94,7 @@ Fields extract_fields(const pugi::xml_document& doc) {
     out.published = meta.published.empty() ? printed_date(ctx) : meta.published;
     out.text = extract_text(pb, ctx.article);
     locate_credits(ctx, &out);
+    extract_links(doc, ctx, &out);
   } catch (const std::exception&) {
     // Only std::bad_alloc is expected here (a page too big for memory): the fields read
     // so far stand, the rest stay empty, and the batch goes on.
