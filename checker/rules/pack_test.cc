@@ -65,9 +65,11 @@ TEST(RuleKindsTest, EveryBuiltInKindIsLinkedAndRegistered) {
     EXPECT_FALSE(kind.description.empty()) << name;
     EXPECT_TRUE(kind.make) << name;
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"author-credit", "licensed-host", "media-credit",
-                                             "name-misuse", "original-title", "source-credit",
-                                             "upstream-source"}));
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "author-credit", "dateline-kept", "element-kept", "licence-notice",
+                       "licensed-host", "media-credit", "mirror-copy", "name-misuse",
+                       "original-link", "original-title", "source-credit", "text-unchanged",
+                       "upstream-source"}));
 }
 
 TEST(PackTest, XijiangDailyPackLoads) {
@@ -222,8 +224,9 @@ TEST(PackErrorTest, Publisher) {
 TEST(PackErrorTest, Kinds) {
   EXPECT_EQ(load_error(kHead + "  - id: a\n    kind: source-credt\n"),
             "P:6:11: unknown rule kind 'source-credt'; known kinds: author-credit, "
-            "licensed-host, media-credit, name-misuse, original-title, source-credit, "
-            "upstream-source");
+            "dateline-kept, element-kept, licence-notice, licensed-host, media-credit, "
+            "mirror-copy, name-misuse, original-link, original-title, source-credit, "
+            "text-unchanged, upstream-source");
   EXPECT_EQ(load_error(kHead + "  - id: a\n"), "P:5:5: missing key 'kind' (a string)");
   EXPECT_EQ(load_error(kHead + "  - source-credit\n"),
             "P:5:5: each rule must be a map with keys id, kind, clause, severity, message, "
