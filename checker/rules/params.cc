@@ -3,7 +3,9 @@
 #include <stdexcept>
 
 #include "checker/rules/registry.h"
+#include "checker/text/normalize.h"
 #include "checker/text/units.h"
+#include "checker/text/utf8.h"
 
 namespace credcheck {
 namespace {
@@ -20,6 +22,19 @@ bool missing(const YAML::Node& rule, const char* key, const char* what, std::str
 }
 
 thread_local PatternBudget* open_budget = nullptr;
+
+// A pattern with its traditional characters in simplified form: patterns run over
+// normalize()d text, which is simplified, so a pack may be written in either script
+// (「海峽社」 finds 海峡社). Only Han code points change; regex syntax is ASCII.
+std::string fold_script(const std::string& pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  for (size_t i = 0; i < pattern.size();) {
+    char32_t cp = utf8::next(pattern, &i);
+    utf8::append(&out, utf8::is_han(cp) ? to_simplified(cp) : cp);
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -148,10 +163,11 @@ bool PatternList::read(const YAML::Node& rule, const char* key, RE2::Anchor anch
       return false;
     }
     // Compiled alone first: RE2::Set's error text does not say which pattern failed.
-    auto compiled = std::make_shared<const RE2>(item.Scalar(), options);
+    std::string folded = fold_script(item.Scalar());
+    auto compiled = std::make_shared<const RE2>(folded, options);
     const RE2& re = *compiled;
     std::string set_error;
-    if (!re.ok() || set->Add(item.Scalar(), &set_error) < 0) {
+    if (!re.ok() || set->Add(folded, &set_error) < 0) {
       *err = param_error(item, "invalid RE2 pattern '" + item.Scalar() + "': " +
                                    (re.ok() ? set_error : re.error()));
       return false;

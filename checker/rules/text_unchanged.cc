@@ -1,7 +1,9 @@
 // text-unchanged: no edits beyond a tolerance (CC BY-ND: "no edits beyond time, place
 // and house style"). The page's text and the original's are compared by shingles (the
 // matcher's fingerprints, so spacing, punctuation and script do not count) both ways:
-// text cut from the original and text added to it are both changes.
+// text cut from the original and text added to it are both changes. With
+// `unless_stated` (CC BY: "indicate if changes were made"), a page saying it changed
+// the work may change it.
 #include <algorithm>
 #include <memory>
 
@@ -26,9 +28,10 @@ std::vector<std::string_view> lines_of(std::string_view text) {
 
 class TextUnchangedRule : public Rule {
  public:
-  TextUnchangedRule(RuleInfo info, double max_changed, PatternList ignore, bool has_ignore)
+  TextUnchangedRule(RuleInfo info, double max_changed, PatternList ignore, bool has_ignore,
+                    PatternList stated, bool has_stated)
       : Rule(std::move(info)), max_changed_(max_changed), ignore_(std::move(ignore)),
-        has_ignore_(has_ignore) {}
+        has_ignore_(has_ignore), stated_(std::move(stated)), has_stated_(has_stated) {}
 
   Needs needs() const override { return Needs::original; }
 
@@ -39,6 +42,10 @@ class TextUnchangedRule : public Rule {
     double cut = 1 - containment(o, p), added = 1 - containment(p, o);
     double changed = std::max(cut, added);
     if (changed <= max_changed_) return;
+    // CC BY: changes are allowed when the page says the work was changed.
+    if (has_stated_)
+      for (std::string_view l : lines_of(ctx.page.text))
+        if (stated_.matches(normalize(l))) return;
     Finding f = finding(pct(changed) + " of the text changed (" + pct(cut) + " cut, " +
                         pct(added) + " added), more than " + pct(max_changed_));
     // The first line of the page the original does not hold, else the first line of the
@@ -80,6 +87,8 @@ class TextUnchangedRule : public Rule {
   double max_changed_;
   PatternList ignore_;
   bool has_ignore_;
+  PatternList stated_;  // a line saying the work was changed, which allows changes
+  bool has_stated_;
 };
 
 std::unique_ptr<Rule> make_text_unchanged(RuleInfo info, const YAML::Node& params,
@@ -89,15 +98,18 @@ std::unique_ptr<Rule> make_text_unchanged(RuleInfo info, const YAML::Node& param
   PatternList ignore;
   bool has_ignore = params.IsMap() && params["ignore"].IsDefined();
   if (has_ignore && !ignore.read(params, "ignore", RE2::UNANCHORED, err)) return nullptr;
+  PatternList stated;
+  bool has_stated = params.IsMap() && params["unless_stated"].IsDefined();
+  if (has_stated && !stated.read(params, "unless_stated", RE2::UNANCHORED, err)) return nullptr;
   return std::make_unique<TextUnchangedRule>(std::move(info), max_changed, std::move(ignore),
-                                             has_ignore);
+                                             has_ignore, std::move(stated), has_stated);
 }
 
 }  // namespace
 
 CREDCHECK_REGISTER_RULE(text_unchanged, "text-unchanged",
                         "the page's text equals the original's, changed at most `max_changed` "
-                        "(lines matching `ignore` aside)",
-                        make_text_unchanged, "max_changed", "ignore")
+                        "(lines matching `ignore` aside), unless a line matches `unless_stated`",
+                        make_text_unchanged, "max_changed", "ignore", "unless_stated")
 
 }  // namespace credcheck

@@ -45,6 +45,16 @@ TEST(TextUnchangedTest, ACutIsAChangeAndNamesTheLostLine) {
             "pieces the animals cannot cross.");
 }
 
+TEST(TextUnchangedTest, ChangesAreAllowedWhenThePageSaysSo) {
+  auto rule = test::make_rule("text-unchanged", "max_changed: 5%\nunless_stated: '有删改|经编辑'");
+  Fields original, page;
+  original.text = kOriginal;
+  page.text = std::string(kOriginal).substr(0, std::string(kOriginal).rfind('\n'));
+  EXPECT_EQ(check(*rule, page, &original).size(), 1u);
+  page.text += "\n（本文有删改）";
+  EXPECT_TRUE(check(*rule, page, &original).empty());
+}
+
 TEST(TextUnchangedTest, ParametersAreChecked) {
   EXPECT_EQ(test::build_error("text-unchanged", "{}"),
             "1:1: missing key 'max_changed' (a share such as 5% or 0.05)");
