@@ -89,6 +89,7 @@ Fields extract_fields(const pugi::xml_document& doc) {
     extract_sources(ctx, &out);
     extract_editors(ctx, &out);
     extract_bylines(ctx, &out);  // after editors: editors are never authors
+    extract_english_credits(doc, ctx, &out);  // only when no author was found
     extract_original_title(ctx, &out);
     out.canonical = meta.canonical;
     out.published = meta.published.empty() ? printed_date(ctx) : meta.published;

@@ -82,6 +82,10 @@ void extract_sources(const PageContext& ctx, Fields* out);
 // Bylines and author names.
 void extract_bylines(const PageContext& ctx, Fields* out);
 
+// English credits, read only when no author was found (english_credits.cc).
+void extract_english_credits(const pugi::xml_document& doc, const PageContext& ctx,
+                             Fields* out);
+
 // 责任编辑 / 责编 / 编辑.
 void extract_editors(const PageContext& ctx, Fields* out);
 
