@@ -259,17 +259,20 @@ bool read_pack(const YAML::Node& root, const PackLimits& limits, Pack* pack, Err
 }
 
 // "; did you mean DIR/a.yaml?" for the .yaml files directly inside `dir` (the first
-// few found), or "" when there is none.
+// three by name; of at most kScanned entries, so a huge folder costs little), or ""
+// when there is none.
 std::string yaml_files_in(const std::string& dir) {
+  constexpr size_t kScanned = 4096;
   std::vector<std::string> found;
   std::error_code ec;
-  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+  size_t seen = 0;
+  for (std::filesystem::directory_iterator it(dir, ec), end;
+       !ec && it != end && seen < kScanned; it.increment(ec), ++seen) {
     std::string ext = it->path().extension().string();
     if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec)) found.push_back(it->path().string());
-    if (found.size() > 3) break;  // a few are enough to point the way
   }
   if (found.empty()) return "";
-  std::sort(found.begin(), found.end());
+  std::sort(found.begin(), found.end());  // the same suggestion on every filesystem
   std::string out = "; did you mean ";
   for (size_t i = 0; i < found.size() && i < 3; ++i)
     out += (i == 0 ? "" : i + 1 == std::min<size_t>(found.size(), 3) ? " or " : ", ") + found[i];

@@ -171,10 +171,20 @@ TEST(PackErrorTest, UnreadableFile) {
 TEST(PackErrorTest, DirectoryNamesThePacksInside) {
   Pack pack;
   std::string err;
-  std::string dir = std::string(CREDCHECK_SOURCE_DIR) + "/rules";
+  test_support::TempDir one;
+  one.file("xijiang-daily.yaml", "");
+  std::string dir = one.dir().string();
   EXPECT_FALSE(load_pack(dir, &pack, &err));
   EXPECT_EQ(err, dir + ": is a directory; a rule pack is one YAML file; did you mean " + dir +
                      "/xijiang-daily.yaml?");
+  // Many: the first three by name, whatever order the folder lists them in.
+  test_support::TempDir many;
+  for (const char* name : {"e.yaml", "c.yaml", "a.yaml", "d.yaml", "b.yml", "notes.txt"})
+    many.file(name, "");
+  std::string m = many.dir().string();
+  EXPECT_FALSE(load_pack(m, &pack, &err));
+  EXPECT_EQ(err, m + ": is a directory; a rule pack is one YAML file; did you mean " + m +
+                     "/a.yaml, " + m + "/b.yml or " + m + "/c.yaml (or another .yaml file there)?");
   test_support::TempDir empty;
   EXPECT_FALSE(load_pack(empty.dir().string(), &pack, &err));
   EXPECT_EQ(err, empty.dir().string() + ": is a directory; a rule pack is one YAML file");
