@@ -19,8 +19,12 @@ class OriginalLinkRule : public Rule {
 
   void check(const CheckContext& ctx, std::vector<Finding>* out) const override {
     std::vector<std::string> targets;
+    std::string shown;  // the first http(s) address of the original, for the message
     for (const std::string& u : {ctx.original_url, ctx.original->canonical})
-      if (std::string k = url_key(u); !k.empty()) targets.push_back(k);
+      if (std::string k = url_key(u); !k.empty()) {
+        targets.push_back(k);
+        if (shown.empty()) shown = u;
+      }
     for (const Link& link : ctx.page.links) {
       std::string k = url_key(link.href);
       if (k.empty()) continue;
@@ -36,10 +40,7 @@ class OriginalLinkRule : public Rule {
     for (const Link& link : ctx.page.links)
       if (hrefs.size() < 8) hrefs.push_back(link.href);
     f.evidence = join_lines(hrefs);
-    f.expected = targets.empty() ? "a link to " + join_lines(ctx.publisher.hosts, ", ")
-                                 : "a link to " + (ctx.original_url.empty()
-                                                       ? ctx.original->canonical
-                                                       : ctx.original_url);
+    f.expected = "a link to " + (targets.empty() ? join_lines(ctx.publisher.hosts, ", ") : shown);
     f.location = "links";
     out->push_back(std::move(f));
   }

@@ -34,6 +34,18 @@ TEST(OriginalLinkTest, TheOriginalsFetchedUrlCountsToo) {
   EXPECT_TRUE(out.empty());
 }
 
+TEST(OriginalLinkTest, ALocalOriginalsFileUrlIsNoAddress) {
+  auto rule = test::make_rule("original-link");
+  Fields original = test::xijiang_original(), page;
+  original.canonical = "https://www.xjrb.com/a/1.html";
+  CheckContext ctx{page, &original, true, "", test::xijiang()};
+  ctx.original_url = "file:///tmp/originals/a.html";
+  std::vector<Finding> out;
+  rule->check(ctx, &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].expected, "a link to https://www.xjrb.com/a/1.html");
+}
+
 TEST(OriginalLinkTest, WithoutAnAddressALinkToThePublishersHostIsAsked) {
   auto rule = test::make_rule("original-link");
   Fields original = test::xijiang_original(), page;  // no canonical, no URL
