@@ -74,6 +74,26 @@ TEST(PacksCli, TestFailsWhenAnExpectationIsWrong) {
   EXPECT_NE(r.out.find("FAIL " + dir.path("fx/pages/compliant.html")), std::string::npos) << r.out;
 }
 
+TEST(PacksCli, FixturesBesideThePackAreFoundWithoutAFixturesKey) {
+  TempDir dir;
+  std::filesystem::copy("fixtures/benwang-zhuming", dir.path("p"),
+                        std::filesystem::copy_options::recursive);
+  std::ifstream in("rules/benwang-zhuming.yaml");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string key = "fixtures: ../fixtures/benwang-zhuming\n";
+  text.erase(text.find(key), key.size());
+  std::string pack = dir.file("p.yaml", text);
+  auto r = run_credcheck({"rules", "test", pack});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("6 passed, 0 failed"), std::string::npos) << r.out;
+  // Neither named nor beside it: said so, exit 2.
+  std::filesystem::remove_all(dir.path("p"));
+  r = run_credcheck({"rules", "test", pack});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "credcheck: " + pack + ": no fixtures folder: " + dir.path("p") +
+                       " (or name one with `fixtures:` in the pack) is not a folder\n");
+}
+
 TEST(PacksCli, ExplainShowsTheClauseAndAPassingAndAFailingFixture) {
   auto r = run_credcheck({"rules", "explain", "rules/jingxiang.yaml", "mirror-copy"});
   EXPECT_EQ(r.code, 0) << r.err;
