@@ -1,10 +1,16 @@
 #include "checker/rules/urls.h"
 
+#include <algorithm>
+
 #include "checker/text/utf8.h"
 
 namespace credcheck {
 
-std::string url_key(std::string_view url) {
+namespace {
+
+// The host of an absolute http(s) or scheme-relative URL, lower-case without port, and
+// what follows it; false for anything else.
+bool split_url(std::string_view url, std::string* host, std::string_view* rest) {
   while (!url.empty() && (url.front() == ' ' || url.front() == '\t')) url.remove_prefix(1);
   while (!url.empty() && (url.back() == ' ' || url.back() == '\t')) url.remove_suffix(1);
   if (size_t hash = url.find('#'); hash != std::string_view::npos) url = url.substr(0, hash);
@@ -12,13 +18,23 @@ std::string url_key(std::string_view url) {
   if (lower.starts_with("https://")) url.remove_prefix(8);
   else if (lower.starts_with("http://")) url.remove_prefix(7);
   else if (url.starts_with("//")) url.remove_prefix(2);
-  else return {};
+  else return false;
   size_t end = url.find_first_of("/?");
-  std::string host = utf8::ascii_lower(url.substr(0, end));
-  if (size_t colon = host.find(':'); colon != std::string::npos) host.resize(colon);
+  *host = utf8::ascii_lower(url.substr(0, end));
+  if (size_t colon = host->find(':'); colon != std::string::npos) host->resize(colon);
+  *rest = end == std::string_view::npos ? std::string_view() : url.substr(end);
+  return !host->empty();
+}
+
+}  // namespace
+
+std::string url_key(std::string_view url) {
+  std::string host;
+  std::string_view rest_view;
+  if (!split_url(url, &host, &rest_view)) return {};
   if (host.starts_with("www.")) host.erase(0, 4);
   if (host.empty()) return {};
-  std::string rest(end == std::string_view::npos ? std::string_view() : url.substr(end));
+  std::string rest(rest_view);
   size_t q = rest.find('?');
   std::string path = rest.substr(0, q), query = q == std::string::npos ? "" : rest.substr(q);
   while (!path.empty() && path.back() == '/') path.pop_back();
@@ -26,8 +42,9 @@ std::string url_key(std::string_view url) {
 }
 
 std::string url_host(std::string_view url) {
-  std::string key = url_key(url);
-  return key.substr(0, key.find_first_of("/?"));
+  std::string host;
+  std::string_view rest;
+  return split_url(url, &host, &rest) ? host : std::string();
 }
 
 }  // namespace credcheck

@@ -12,7 +12,7 @@ namespace credcheck {
 // A relative URL ("/x", "x.html") gives "" : it cannot be compared without its base.
 std::string url_key(std::string_view url);
 
-// The host of an absolute URL, lower-case without "www." (or "").
+// The host of an absolute URL, lower-case without port (or ""), as host_listed() takes it.
 std::string url_host(std::string_view url);
 
 }  // namespace credcheck
