@@ -165,11 +165,13 @@ TEST(Messages, PackThatIsADirectory) {
   auto r = run_credcheck({"rules", "validate", "rules"});
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err, "rules: is a directory; a rule pack is one YAML file; did you mean "
-                   "rules/xijiang-daily.yaml?\n");
+                   "rules/benwang-zhuming.yaml, rules/cc-by-4.yaml or rules/haixia-tw.yaml "
+                   "(or another .yaml file there)?\n");
   auto scan = run_credcheck({"scan", "--rules", "rules/", kCompliant});
   EXPECT_EQ(scan.code, 2);
   EXPECT_EQ(scan.err, "rules/: is a directory; a rule pack is one YAML file; did you mean "
-                      "rules/xijiang-daily.yaml?\n");
+                      "rules/benwang-zhuming.yaml, rules/cc-by-4.yaml or rules/haixia-tw.yaml "
+                      "(or another .yaml file there)?\n");
   EXPECT_EQ(scan.out, "");
   TempDir empty;
   auto none = run_credcheck({"rules", "validate", empty.dir().string()});

@@ -237,6 +237,7 @@ Result check_page(PageRead&& page, const Pack& pack, OriginalSet& originals,
   CheckContext ctx{page.fields, m.original ? &m.original->fields : nullptr, originals.size() > 0,
                    page_host(page, base_url), pack.publisher, originals.size(),
                    m.original ? std::string() : closest, m.best.similarity};
+  if (m.original) ctx.original_url = m.original->url;
   Verdict v = run_pack(pack, ctx);
   r.status = v.status;
   r.reason = v.reason;

@@ -89,11 +89,13 @@ Fields extract_fields(const pugi::xml_document& doc) {
     extract_sources(ctx, &out);
     extract_editors(ctx, &out);
     extract_bylines(ctx, &out);  // after editors: editors are never authors
+    extract_english_credits(doc, ctx, &out);  // only when no author was found
     extract_original_title(ctx, &out);
     out.canonical = meta.canonical;
     out.published = meta.published.empty() ? printed_date(ctx) : meta.published;
     out.text = extract_text(pb, ctx.article);
     locate_credits(ctx, &out);
+    extract_links(doc, ctx, &out);
   } catch (const std::exception&) {
     // Only std::bad_alloc is expected here (a page too big for memory): the fields read
     // so far stand, the rest stay empty, and the batch goes on.

@@ -82,11 +82,18 @@ void extract_sources(const PageContext& ctx, Fields* out);
 // Bylines and author names.
 void extract_bylines(const PageContext& ctx, Fields* out);
 
+// English credits, read only when no author was found (english_credits.cc).
+void extract_english_credits(const pugi::xml_document& doc, const PageContext& ctx,
+                             Fields* out);
+
 // 责任编辑 / 责编 / 编辑.
 void extract_editors(const PageContext& ctx, Fields* out);
 
 // 原标题 / 原题.
 void extract_original_title(const PageContext& ctx, Fields* out);
+
+// The article's links, every element's src on the page, and the site's name (links.cc).
+void extract_links(const pugi::xml_document& doc, const PageContext& ctx, Fields* out);
 
 // The main text: lines of the body container (ArticleZones::body), joined by '\n'.
 std::string extract_text(const PageBlocks& pb, const ArticleZones& article);

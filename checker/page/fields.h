@@ -26,6 +26,13 @@ struct CreditLocation {
   std::string path;   // "/html/body/div[2]/p[3]"; empty for <meta>
 };
 
+// A link of the article (its zones, as credits are read): the text as printed and the
+// href as written (relative hrefs are left as they are; the rules resolve them).
+struct Link {
+  std::string text;
+  std::string href;
+};
+
 struct Fields {
   std::string title;                      // the headline, without site suffix
   std::vector<std::string> source_lines;  // credit lines naming an outlet, as printed
@@ -39,6 +46,12 @@ struct Fields {
   std::string published;                  // as printed or as in meta (ISO when from meta)
   std::string text;                       // the article's main text, paragraphs joined by '\n'
   std::vector<CreditLocation> credit_locations;  // per credit above, in field order (<= 64)
+  std::vector<Link> links;                // the article's links, in order (<= 256)
+  // src of every <img>, <iframe>, <embed> and <source> on the whole page, as written
+  // (<= 256): a tracking pixel or a view counter stands anywhere, often 1x1. (Scripts
+  // are dropped at parse.)
+  std::vector<std::string> element_srcs;
+  std::string site_name;                  // og:site_name, else <title>'s site suffix
 };
 
 }  // namespace credcheck

@@ -11,6 +11,8 @@ json fields_json(const Fields& f) {
   json locations = json::array();
   for (const CreditLocation& l : f.credit_locations)
     locations.push_back({{"field", l.field}, {"line", l.line}, {"zone", l.zone}, {"path", l.path}});
+  json links = json::array();
+  for (const Link& l : f.links) links.push_back({{"text", l.text}, {"href", l.href}});
   return {
       {"title", f.title},
       {"source_lines", f.source_lines},
@@ -23,6 +25,9 @@ json fields_json(const Fields& f) {
       {"canonical", f.canonical},
       {"published", f.published},
       {"credit_locations", locations},
+      {"links", links},
+      {"element_srcs", f.element_srcs},
+      {"site_name", f.site_name},
   };
 }
 
@@ -62,6 +67,11 @@ Fields fields_from_json(const json& j) {
       if (l.is_object())
         f.credit_locations.push_back({json_str(l, "field"), json_str(l, "line"),
                                       json_str(l, "zone"), json_str(l, "path")});
+  if (auto it = j.find("links"); it != j.end() && it->is_array())
+    for (const json& l : *it)
+      if (l.is_object()) f.links.push_back({json_str(l, "text"), json_str(l, "href")});
+  f.element_srcs = json_strings(j, "element_srcs");
+  f.site_name = json_str(j, "site_name");
   return f;
 }
 

@@ -31,5 +31,18 @@ TEST(FieldsJson, CreditLocationsRoundTrip) {
   EXPECT_EQ(back.credit_locations[1].path, "/html/body/p[2]");
 }
 
+TEST(FieldsJson, LinksSrcsAndSiteNameRoundTrip) {
+  Fields f;
+  f.links = {{"原文", "https://a.example/1"}};
+  f.element_srcs = {"/c.gif"};
+  f.site_name = "某某网";
+  Fields back = fields_from_json(fields_json(f));
+  ASSERT_EQ(back.links.size(), 1u);
+  EXPECT_EQ(back.links[0].text, "原文");
+  EXPECT_EQ(back.links[0].href, "https://a.example/1");
+  EXPECT_EQ(back.element_srcs, f.element_srcs);
+  EXPECT_EQ(back.site_name, "某某网");
+}
+
 }  // namespace
 }  // namespace credcheck

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <utility>
 
 #include "checker/rules/params.h"
 #include "checker/rules/registry.h"
@@ -16,7 +17,7 @@
 namespace credcheck {
 namespace {
 
-const std::vector<std::string> kTopKeys = {"pack", "notice", "publisher", "rules"};
+const std::vector<std::string> kTopKeys = {"pack", "notice", "fixtures", "publisher", "rules"};
 const std::vector<std::string> kPublisherKeys = {"name", "names", "hosts"};
 const std::vector<std::string> kRuleKeys = {"id", "kind", "clause", "severity", "message",
                                             "quote"};
@@ -33,25 +34,44 @@ bool contains(const std::vector<std::string>& keys, const std::string& key) {
   return false;
 }
 
+// Every error of a pack, in the order read, each "line:col: what was expected". A pack
+// author fixes them all in one pass; past kMaxErrors the rest are counted, not listed
+// (a pack over a pattern budget would otherwise repeat one error per pattern).
+constexpr size_t kMaxErrors = 50;
+
+struct Errors {
+  std::vector<std::string> list;
+  size_t dropped = 0;
+  void add(std::string e) {
+    if (e.empty()) return;
+    if (list.size() < kMaxErrors) list.push_back(std::move(e));
+    else ++dropped;
+  }
+  bool empty() const { return list.empty(); }
+};
+
 // Refuses keys outside `allowed`, and a key given twice (yaml-cpp keeps one silently).
-bool check_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
-                std::string* err) {
+// Every such key is reported, not only the first.
+bool check_keys(const YAML::Node& map, const std::vector<std::string>& allowed, Errors* errs) {
   std::vector<std::string> seen;
+  bool ok = true;
   for (const auto& entry : map) {
     const YAML::Node& key = entry.first;
     std::string name = key.IsScalar() ? key.Scalar() : "?";
     if (!key.IsScalar() || !contains(allowed, name)) {
-      *err = param_error(key, "unknown key '" + name + "'; expected one of " +
-                                  list_keys(allowed));
-      return false;
+      errs->add(param_error(key, "unknown key '" + name + "'; expected one of " +
+                                     list_keys(allowed)));
+      ok = false;
+      continue;
     }
     if (contains(seen, name)) {
-      *err = param_error(key, "duplicate key '" + name + "'");
-      return false;
+      errs->add(param_error(key, "duplicate key '" + name + "'"));
+      ok = false;
+      continue;
     }
     seen.push_back(name);
   }
-  return true;
+  return ok;
 }
 
 // A required, non-empty scalar.
@@ -64,24 +84,24 @@ bool read_text(const YAML::Node& map, const char* key, std::string* out, std::st
   return true;
 }
 
-bool read_publisher(const YAML::Node& root, Publisher* out, std::string* err) {
+void read_publisher(const YAML::Node& root, Publisher* out, Errors* errs) {
   YAML::Node node = root["publisher"];
   if (!node.IsDefined()) {
-    *err = param_error(root, "missing key 'publisher' (a map with name, names, hosts)");
-    return false;
+    errs->add(param_error(root, "missing key 'publisher' (a map with name, names, hosts)"));
+    return;
   }
   if (!node.IsMap()) {
-    *err = param_error(node, "'publisher' must be a map with keys " + list_keys(kPublisherKeys));
-    return false;
+    errs->add(param_error(node, "'publisher' must be a map with keys " + list_keys(kPublisherKeys)));
+    return;
   }
   Publisher p;
-  if (!check_keys(node, kPublisherKeys, err) || !read_text(node, "name", &p.name, err) ||
-      !read_string_list(node, "names", false, &p.names, err) ||
-      !read_host_list(node, "hosts", false, &p.hosts, err))
-    return false;
+  check_keys(node, kPublisherKeys, errs);
+  std::string err;
+  if (!read_text(node, "name", &p.name, &err)) errs->add(std::exchange(err, ""));
+  if (!read_string_list(node, "names", false, &p.names, &err)) errs->add(std::exchange(err, ""));
+  if (!read_host_list(node, "hosts", false, &p.hosts, &err)) errs->add(std::exchange(err, ""));
   if (!contains(p.names, p.name)) p.names.insert(p.names.begin(), p.name);
   *out = std::move(p);
-  return true;
 }
 
 // Rule ids are what reports, suppressions and `rules explain` refer to: keep them plain.
@@ -107,49 +127,58 @@ std::string params_text(const YAML::Node& rule) {
   return out.c_str();
 }
 
+// One rule; every error in it is added to *errs (null is returned when there was any).
+// Without a known kind the rule's other keys cannot be judged, so that error is alone.
 std::unique_ptr<Rule> read_rule(const YAML::Node& node,
-                                std::map<std::string, YAML::Mark>* ids, std::string* err) {
+                                std::map<std::string, YAML::Mark>* ids, Errors* errs) {
   if (!node.IsMap()) {
-    *err = param_error(node, "each rule must be a map with keys " + list_keys(kRuleKeys) +
-                                 " and the kind's parameters");
+    errs->add(param_error(node, "each rule must be a map with keys " + list_keys(kRuleKeys) +
+                                    " and the kind's parameters"));
     return nullptr;
   }
   RuleInfo info;
-  if (!read_text(node, "kind", &info.kind, err)) return nullptr;
+  std::string err;
+  if (!read_text(node, "kind", &info.kind, &err)) {
+    errs->add(err);
+    return nullptr;
+  }
   const RuleKind* kind = find_rule_kind(info.kind);
   if (!kind) {
-    *err = param_error(node["kind"], "unknown rule kind '" + info.kind + "'; known kinds: " +
-                                         rule_kind_names());
+    errs->add(param_error(node["kind"], "unknown rule kind '" + info.kind +
+                                            "'; known kinds: " + rule_kind_names()));
     return nullptr;
   }
+  size_t before = errs->list.size() + errs->dropped;
+  auto note = [&](bool ok) {
+    if (!ok) errs->add(std::exchange(err, ""));
+  };
   std::vector<std::string> allowed = kRuleKeys;
   allowed.insert(allowed.end(), kind->params.begin(), kind->params.end());
-  if (!check_keys(node, allowed, err) || !read_text(node, "id", &info.id, err))
-    return nullptr;
-  if (!valid_id(info.id)) {
-    *err = param_error(node["id"], "rule id '" + info.id +
-                                       "' must be lower-case words joined by '-'");
-    return nullptr;
-  }
-  if (auto [it, fresh] = ids->emplace(info.id, node["id"].Mark()); !fresh) {
-    *err = param_error(node["id"], "duplicate rule id '" + info.id + "' (first at line " +
-                                       std::to_string(it->second.line + 1) + ")");
-    return nullptr;
+  check_keys(node, allowed, errs);
+  if (!read_text(node, "id", &info.id, &err)) {
+    note(false);
+  } else if (!valid_id(info.id)) {
+    errs->add(param_error(node["id"], "rule id '" + info.id +
+                                          "' must be lower-case words joined by '-'"));
+  } else if (auto [it, fresh] = ids->emplace(info.id, node["id"].Mark()); !fresh) {
+    errs->add(param_error(node["id"], "duplicate rule id '" + info.id + "' (first at line " +
+                                          std::to_string(it->second.line + 1) + ")"));
   }
   std::string severity = "error";
-  if (!read_text(node, "clause", &info.clause, err) ||
-      !read_text(node, "message", &info.message, err) ||
-      !read_text(node, "quote", &info.quote, err) ||
-      !read_string(node, "severity", false, &severity, err))
-    return nullptr;
-  if (!parse_severity(severity, &info.severity)) {
-    *err = param_error(node["severity"], "severity '" + severity +
-                                             "'; expected one of note, warning, error");
-    return nullptr;
+  note(read_text(node, "clause", &info.clause, &err));
+  note(read_text(node, "message", &info.message, &err));
+  note(read_text(node, "quote", &info.quote, &err));
+  if (!read_string(node, "severity", false, &severity, &err)) {
+    note(false);
+  } else if (!parse_severity(severity, &info.severity)) {
+    errs->add(param_error(node["severity"], "severity '" + severity +
+                                                "'; expected one of note, warning, error"));
   }
   info.params = params_text(node);
-  std::unique_ptr<Rule> rule = kind->make(std::move(info), node, err);
-  if (!rule && err->empty()) *err = param_error(node, "the rule could not be built");
+  // The kind's parameters are judged even when a common key was wrong: both are listed.
+  std::unique_ptr<Rule> rule = kind->make(std::move(info), node, &err);
+  if (!rule) errs->add(err.empty() ? param_error(node, "the rule could not be built") : err);
+  if (errs->list.size() + errs->dropped > before) return nullptr;
   return rule;
 }
 
@@ -189,54 +218,61 @@ bool check_text_budget(const YAML::Node& root, size_t budget, std::string* err) 
   return true;
 }
 
-bool read_pack(const YAML::Node& root, const PackLimits& limits, Pack* pack, std::string* err) {
-  if (!check_text_budget(root, limits.max_text_bytes, err)) return false;
-  if (!root.IsMap()) {
-    *err = param_error(root, "expected a map with keys " + list_keys(kTopKeys));
+bool read_pack(const YAML::Node& root, const PackLimits& limits, Pack* pack, Errors* errs) {
+  std::string err;
+  if (!check_text_budget(root, limits.max_text_bytes, &err)) {
+    errs->add(err);
     return false;
   }
-  if (!check_keys(root, kTopKeys, err) || !read_text(root, "pack", &pack->name, err) ||
-      !read_string(root, "notice", false, &pack->notice, err) ||
-      !read_publisher(root, &pack->publisher, err))
+  if (!root.IsMap()) {
+    errs->add(param_error(root, "expected a map with keys " + list_keys(kTopKeys)));
     return false;
+  }
+  check_keys(root, kTopKeys, errs);
+  if (!read_text(root, "pack", &pack->name, &err)) errs->add(std::exchange(err, ""));
+  if (!read_string(root, "notice", false, &pack->notice, &err)) errs->add(std::exchange(err, ""));
+  if (!read_string(root, "fixtures", false, &pack->fixtures, &err)) errs->add(std::exchange(err, ""));
+  read_publisher(root, &pack->publisher, errs);
   YAML::Node rules = root["rules"];
   if (!rules.IsDefined()) {
-    *err = param_error(root, "missing key 'rules' (a list of rules)");
+    errs->add(param_error(root, "missing key 'rules' (a list of rules)"));
     return false;
   }
   if (!rules.IsSequence() || rules.size() == 0) {
-    *err = param_error(rules, "'rules' must be a list of at least one rule");
+    errs->add(param_error(rules, "'rules' must be a list of at least one rule"));
     return false;
   }
   if (rules.size() > limits.max_rules) {
-    *err = param_error(rules, "'rules' holds " + std::to_string(rules.size()) +
-                                  " rules; a pack may hold at most " +
-                                  std::to_string(limits.max_rules));
+    errs->add(param_error(rules, "'rules' holds " + std::to_string(rules.size()) +
+                                     " rules; a pack may hold at most " +
+                                     std::to_string(limits.max_rules)));
     return false;
   }
   PatternBudget patterns(limits.max_patterns, limits.max_pattern_bytes,
                          limits.max_pattern_program);
   std::map<std::string, YAML::Mark> ids;
   for (const YAML::Node& node : rules) {
-    std::unique_ptr<Rule> rule = read_rule(node, &ids, err);
-    if (!rule) return false;
-    pack->rules.push_back(std::move(rule));
+    std::unique_ptr<Rule> rule = read_rule(node, &ids, errs);
+    if (rule) pack->rules.push_back(std::move(rule));
   }
-  return true;
+  return errs->empty();
 }
 
 // "; did you mean DIR/a.yaml?" for the .yaml files directly inside `dir` (the first
-// few found), or "" when there is none.
+// three by name; of at most kScanned entries, so a huge folder costs little), or ""
+// when there is none.
 std::string yaml_files_in(const std::string& dir) {
+  constexpr size_t kScanned = 4096;
   std::vector<std::string> found;
   std::error_code ec;
-  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+  size_t seen = 0;
+  for (std::filesystem::directory_iterator it(dir, ec), end;
+       !ec && it != end && seen < kScanned; it.increment(ec), ++seen) {
     std::string ext = it->path().extension().string();
     if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec)) found.push_back(it->path().string());
-    if (found.size() > 3) break;  // a few are enough to point the way
   }
   if (found.empty()) return "";
-  std::sort(found.begin(), found.end());
+  std::sort(found.begin(), found.end());  // the same suggestion on every filesystem
   std::string out = "; did you mean ";
   for (size_t i = 0; i < found.size() && i < 3; ++i)
     out += (i == 0 ? "" : i + 1 == std::min<size_t>(found.size(), 3) ? " or " : ", ") + found[i];
@@ -285,23 +321,27 @@ bool load_pack(const std::string& path, const PackLimits& limits, Pack* pack, st
   if (!read_pack_file(path, limits.max_file_bytes, &text, err)) return false;
   Pack loaded;
   loaded.path = path;
-  std::string where;
+  Errors errs;
   try {
     YAML::Node root = YAML::Load(text);
-    if (read_pack(root, limits, &loaded, &where)) {
+    if (read_pack(root, limits, &loaded, &errs)) {
       *pack = std::move(loaded);
       return true;
     }
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp words this one "bad file"
-    where = std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
-            ": nested too deeply";
+    errs.add(std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+             ": nested too deeply");
   } catch (const YAML::Exception& e) {
     YAML::Mark m = e.mark.is_null() ? YAML::Mark() : e.mark;
-    where = std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1) + ": " + e.msg;
+    errs.add(std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1) + ": " + e.msg);
   } catch (const std::exception& e) {  // a kind's factory must not take the run down
-    where = "1:1: " + std::string(e.what());
+    errs.add("1:1: " + std::string(e.what()));
   }
-  *err = path + ":" + where;
+  if (errs.empty()) errs.add("1:1: the pack could not be read");
+  err->clear();
+  for (const std::string& e : errs.list) *err += (err->empty() ? "" : "\n") + path + ":" + e;
+  if (errs.dropped)
+    *err += "\n" + path + ": " + std::to_string(errs.dropped) + " more errors not listed";
   return false;
 }
 

@@ -14,6 +14,7 @@ struct Pack {
   std::string name;    // the pack's `pack:` name
   std::string path;    // the file it was read from
   std::string notice;  // the notice's title or URL, for reports
+  std::string fixtures;  // `fixtures:` the folder of its test pages, relative to the pack
   Publisher publisher;
   std::vector<std::unique_ptr<Rule>> rules;
 };
@@ -34,7 +35,8 @@ struct PackLimits {
 };
 
 // Reads and validates a pack. On any error returns false, leaves *pack untouched and
-// sets *err to "path:line:col: what was expected" (1-based): YAML syntax, a missing
+// sets *err to every error found, one per line (at most 50 listed, the rest counted),
+// each "path:line:col: what was expected" (1-based): YAML syntax, a missing
 // `pack`/`publisher`/`rules`, an unknown or duplicate key (typo protection: the message
 // lists the keys allowed there), an unknown kind (the message lists the known ones), a
 // missing or ill-typed parameter, an invalid RE2 pattern (with RE2's error), a bad

@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "checker/rules/engine.h"
@@ -28,15 +29,25 @@ std::string write_pack(const std::string& text) {
   return path;
 }
 
-// load_pack's error for `text`, with the temp path written as "P".
-std::string load_error(const std::string& text) {
+// load_pack's errors for `text`, one per line, with the temp path written as "P".
+std::vector<std::string> load_errors(const std::string& text) {
   std::string path = write_pack(text);
   Pack pack;
   std::string err;
   EXPECT_FALSE(load_pack(path, &pack, &err));
-  if (err.rfind(path, 0) == 0) err = "P" + err.substr(path.size());
-  return err;
+  std::vector<std::string> out;
+  for (size_t at = 0; at <= err.size();) {
+    size_t end = std::min(err.find('\n', at), err.size());
+    std::string line = err.substr(at, end - at);
+    if (line.rfind(path, 0) == 0) line = "P" + line.substr(path.size());
+    out.push_back(line);
+    at = end + 1;
+  }
+  return out;
 }
+
+// The first of them: the tests below each break a pack in one place.
+std::string load_error(const std::string& text) { return load_errors(text)[0]; }
 
 const std::string kHead = "pack: test\npublisher:\n  name: 西江日报\nrules:\n";
 const std::string kRule =
@@ -54,9 +65,11 @@ TEST(RuleKindsTest, EveryBuiltInKindIsLinkedAndRegistered) {
     EXPECT_FALSE(kind.description.empty()) << name;
     EXPECT_TRUE(kind.make) << name;
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"author-credit", "licensed-host", "media-credit",
-                                             "name-misuse", "original-title", "source-credit",
-                                             "upstream-source"}));
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "author-credit", "dateline-kept", "element-kept", "licence-notice",
+                       "licensed-host", "media-credit", "mirror-copy", "name-misuse",
+                       "original-link", "original-title", "source-credit", "text-unchanged",
+                       "upstream-source"}));
 }
 
 TEST(PackTest, XijiangDailyPackLoads) {
@@ -158,10 +171,20 @@ TEST(PackErrorTest, UnreadableFile) {
 TEST(PackErrorTest, DirectoryNamesThePacksInside) {
   Pack pack;
   std::string err;
-  std::string dir = std::string(CREDCHECK_SOURCE_DIR) + "/rules";
+  test_support::TempDir one;
+  one.file("xijiang-daily.yaml", "");
+  std::string dir = one.dir().string();
   EXPECT_FALSE(load_pack(dir, &pack, &err));
   EXPECT_EQ(err, dir + ": is a directory; a rule pack is one YAML file; did you mean " + dir +
                      "/xijiang-daily.yaml?");
+  // Many: the first three by name, whatever order the folder lists them in.
+  test_support::TempDir many;
+  for (const char* name : {"e.yaml", "c.yaml", "a.yaml", "d.yaml", "b.yml", "notes.txt"})
+    many.file(name, "");
+  std::string m = many.dir().string();
+  EXPECT_FALSE(load_pack(m, &pack, &err));
+  EXPECT_EQ(err, m + ": is a directory; a rule pack is one YAML file; did you mean " + m +
+                     "/a.yaml, " + m + "/b.yml or " + m + "/c.yaml (or another .yaml file there)?");
   test_support::TempDir empty;
   EXPECT_FALSE(load_pack(empty.dir().string(), &pack, &err));
   EXPECT_EQ(err, empty.dir().string() + ": is a directory; a rule pack is one YAML file");
@@ -176,8 +199,8 @@ TEST(PackErrorTest, YamlSyntax) {
 }
 
 TEST(PackErrorTest, TopLevel) {
-  EXPECT_EQ(load_error(""), "P:1:1: expected a map with keys pack, notice, publisher, rules");
-  EXPECT_EQ(load_error("- a\n"), "P:1:1: expected a map with keys pack, notice, publisher, rules");
+  EXPECT_EQ(load_error(""), "P:1:1: expected a map with keys pack, notice, fixtures, publisher, rules");
+  EXPECT_EQ(load_error("- a\n"), "P:1:1: expected a map with keys pack, notice, fixtures, publisher, rules");
   EXPECT_EQ(load_error("publisher:\n  name: x\nrules: []\n"), "P:1:1: missing key 'pack' (a string)");
   EXPECT_EQ(load_error("pack: test\npublisher:\n  name: x\n"),
             "P:1:1: missing key 'rules' (a list of rules)");
@@ -189,7 +212,7 @@ TEST(PackErrorTest, TopLevel) {
 
 TEST(PackErrorTest, UnknownAndDuplicateKeys) {
   EXPECT_EQ(load_error("pack: test\nrule: []\n"),
-            "P:2:1: unknown key 'rule'; expected one of pack, notice, publisher, rules");
+            "P:2:1: unknown key 'rule'; expected one of pack, notice, fixtures, publisher, rules");
   EXPECT_EQ(load_error("pack: test\npack: again\n"), "P:2:1: duplicate key 'pack'");
   EXPECT_EQ(load_error("pack: test\npublisher:\n  name: x\n  host: []\n"),
             "P:4:3: unknown key 'host'; expected one of name, names, hosts");
@@ -211,8 +234,9 @@ TEST(PackErrorTest, Publisher) {
 TEST(PackErrorTest, Kinds) {
   EXPECT_EQ(load_error(kHead + "  - id: a\n    kind: source-credt\n"),
             "P:6:11: unknown rule kind 'source-credt'; known kinds: author-credit, "
-            "licensed-host, media-credit, name-misuse, original-title, source-credit, "
-            "upstream-source");
+            "dateline-kept, element-kept, licence-notice, licensed-host, media-credit, "
+            "mirror-copy, name-misuse, original-link, original-title, source-credit, "
+            "text-unchanged, upstream-source");
   EXPECT_EQ(load_error(kHead + "  - id: a\n"), "P:5:5: missing key 'kind' (a string)");
   EXPECT_EQ(load_error(kHead + "  - source-credit\n"),
             "P:5:5: each rule must be a map with keys id, kind, clause, severity, message, "
@@ -240,6 +264,51 @@ TEST(PackErrorTest, KindParameters) {
             "P:10:13: 'accept' must be an RE2 pattern or a list of them");
   EXPECT_EQ(load_error(kHead + rule + "    accept:\n      - 西江日报\n      - '西江[日报'\n"),
             "P:12:9: invalid RE2 pattern '西江[日报': missing ]: [日报");
+}
+
+TEST(PackErrorTest, EveryErrorIsReportedWithItsLine) {
+  // Broken in two rules and at the top: all three are listed, in the pack's order.
+  std::string text = "pack: test\nnotise: x\npublisher:\n  name: 西江日报\nrules:\n" + kRule +
+                     "    acept: [x]\n" +                       // line 12
+                     "  - id: b\n    kind: name-misuse\n" +     // lines 13-14
+                     "    clause: \"2\"\n    message: m\n";     // no quote
+  EXPECT_EQ(load_errors(text),
+            (std::vector<std::string>{
+                "P:2:1: unknown key 'notise'; expected one of pack, notice, fixtures, "
+                "publisher, rules",
+                "P:12:5: unknown key 'acept'; expected one of id, kind, clause, severity, "
+                "message, quote, accept, expected",
+                "P:13:5: missing key 'quote' (a string)"}));
+}
+
+TEST(PackErrorTest, OneRuleWithSeveralErrorsListsThemAll) {
+  std::string text = kHead + "  - id: Bad_Id\n    kind: source-credit\n    clause: c\n" +
+                     "    message: m\n    quote: q\n    severity: fatal\n    accept: '('\n";
+  EXPECT_EQ(load_errors(text),
+            (std::vector<std::string>{
+                "P:5:9: rule id 'Bad_Id' must be lower-case words joined by '-'",
+                "P:10:15: severity 'fatal'; expected one of note, warning, error",
+                "P:11:13: invalid RE2 pattern '(': missing ): ("}));
+}
+
+TEST(PackErrorTest, ErrorsPastTheCapAreCounted) {
+  std::string text = kHead;
+  for (int i = 0; i < 60; ++i) text += "  - id: r" + std::to_string(i) + "\n    kind: name-misuse\n";
+  std::vector<std::string> errs = load_errors(text);
+  // Each rule misses clause, message and quote: 180 errors, 50 listed.
+  ASSERT_EQ(errs.size(), 51u);
+  EXPECT_EQ(errs.back(), "P: 130 more errors not listed");
+}
+
+TEST(PackTest, FixturesFolderIsRead) {
+  Pack pack;
+  std::string err;
+  ASSERT_TRUE(load_pack(write_pack("pack: t\nfixtures: ../f/t\npublisher:\n  name: x\n"
+                                   "rules:\n  - {id: a, kind: name-misuse, clause: c, "
+                                   "message: m, quote: q}\n"),
+                        &pack, &err))
+      << err;
+  EXPECT_EQ(pack.fixtures, "../f/t");
 }
 
 }  // namespace

@@ -1,7 +1,11 @@
 #include "checker/rules/params.h"
 
+#include <stdexcept>
+
 #include "checker/rules/registry.h"
+#include "checker/text/normalize.h"
 #include "checker/text/units.h"
+#include "checker/text/utf8.h"
 
 namespace credcheck {
 namespace {
@@ -18,6 +22,19 @@ bool missing(const YAML::Node& rule, const char* key, const char* what, std::str
 }
 
 thread_local PatternBudget* open_budget = nullptr;
+
+// A pattern with its traditional characters in simplified form: patterns run over
+// normalize()d text, which is simplified, so a pack may be written in either script
+// (「海峽社」 finds 海峡社). Only Han code points change; regex syntax is ASCII.
+std::string fold_script(const std::string& pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  for (size_t i = 0; i < pattern.size();) {
+    char32_t cp = utf8::next(pattern, &i);
+    utf8::append(&out, utf8::is_han(cp) ? to_simplified(cp) : cp);
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -93,6 +110,30 @@ bool read_string_list(const YAML::Node& rule, const char* key, bool required,
   return true;
 }
 
+bool read_fraction(const YAML::Node& rule, const char* key, bool required, double* out,
+                   std::string* err) {
+  YAML::Node v = lookup(rule, key);
+  if (!v.IsDefined()) return required ? missing(rule, key, "a share such as 5% or 0.05", err) : true;
+  std::string text = v.IsScalar() ? v.Scalar() : "";
+  bool percent = !text.empty() && text.back() == '%';
+  if (percent) text.pop_back();
+  double value = -1;
+  size_t used = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (percent) value /= 100;
+  if (text.empty() || used != text.size() || !(value >= 0 && value <= 1)) {
+    *err = param_error(v, std::string("'") + key + "' must be a share between 0 and 1, "
+                                                   "written 5% or 0.05");
+    return false;
+  }
+  *out = value;
+  return true;
+}
+
 bool PatternList::read(const YAML::Node& rule, const char* key, RE2::Anchor anchor,
                        std::string* err) {
   YAML::Node v = lookup(rule, key);
@@ -110,6 +151,7 @@ bool PatternList::read(const YAML::Node& rule, const char* key, RE2::Anchor anch
   options.set_log_errors(false);
   auto set = std::make_shared<RE2::Set>(options, anchor);
   std::vector<std::string> patterns;
+  std::vector<std::shared_ptr<const RE2>> each;
   for (const YAML::Node& item : items) {
     if (!item.IsScalar() || item.Scalar().empty()) {
       *err = param_error(item, std::string("each item of '") + key + "' must be an RE2 pattern");
@@ -121,9 +163,11 @@ bool PatternList::read(const YAML::Node& rule, const char* key, RE2::Anchor anch
       return false;
     }
     // Compiled alone first: RE2::Set's error text does not say which pattern failed.
-    RE2 re(item.Scalar(), options);
+    std::string folded = fold_script(item.Scalar());
+    auto compiled = std::make_shared<const RE2>(folded, options);
+    const RE2& re = *compiled;
     std::string set_error;
-    if (!re.ok() || set->Add(item.Scalar(), &set_error) < 0) {
+    if (!re.ok() || set->Add(folded, &set_error) < 0) {
       *err = param_error(item, "invalid RE2 pattern '" + item.Scalar() + "': " +
                                    (re.ok() ? set_error : re.error()));
       return false;
@@ -133,6 +177,7 @@ bool PatternList::read(const YAML::Node& rule, const char* key, RE2::Anchor anch
       return false;
     }
     patterns.push_back(item.Scalar());
+    each.push_back(std::move(compiled));
   }
   if (!set->Compile()) {
     *err = param_error(v, std::string("the patterns of '") + key + "' are too large for RE2");
@@ -140,7 +185,18 @@ bool PatternList::read(const YAML::Node& rule, const char* key, RE2::Anchor anch
   }
   patterns_ = std::move(patterns);
   set_ = std::move(set);
+  each_ = std::move(each);
   return true;
+}
+
+bool PatternList::find(std::string_view text, std::string_view* match) const {
+  re2::StringPiece in(text.data(), text.size()), m;
+  for (const auto& re : each_)
+    if (re->Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) {
+      *match = std::string_view(m.data(), m.size());
+      return true;
+    }
+  return false;
 }
 
 bool PatternList::matches(std::string_view text) const {

@@ -22,6 +22,11 @@ bool read_string(const YAML::Node& rule, const char* key, bool required, std::st
 bool read_string_list(const YAML::Node& rule, const char* key, bool required,
                       std::vector<std::string>* out, std::string* err);
 
+// A share between 0 and 1, written "5%" or 0.05. Absent and not required: *out is left
+// as it is.
+bool read_fraction(const YAML::Node& rule, const char* key, bool required, double* out,
+                   std::string* err);
+
 // A pack's budget for RE2 patterns (PackLimits): load_pack() opens one for each load,
 // and PatternList::read() charges every pattern it reads to the budget open on its
 // thread, refusing one past it before compiling anything. A scope rather than a
@@ -62,12 +67,17 @@ class PatternList {
   // True when any pattern matches `text` (per the anchor given to read()).
   bool matches(std::string_view text) const;
 
+  // The first match of the first pattern that matches `text` (unanchored search, in
+  // the order the patterns are written), or false. For kinds that quote what matched.
+  bool find(std::string_view text, std::string_view* match) const;
+
   // The patterns as written, for messages.
   const std::vector<std::string>& patterns() const { return patterns_; }
 
  private:
   std::vector<std::string> patterns_;
   std::shared_ptr<RE2::Set> set_;  // shared: rules are copied into their factories
+  std::vector<std::shared_ptr<const RE2>> each_;  // the same patterns, for find()
 };
 
 // True for a host pattern a pack may list: "example.com", ".example.com" or

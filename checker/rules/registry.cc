@@ -11,7 +11,13 @@ namespace credcheck {
   X(original_title)                \
   X(upstream_source)               \
   X(licensed_host)                 \
-  X(name_misuse)
+  X(name_misuse)                   \
+  X(original_link)                 \
+  X(text_unchanged)                \
+  X(licence_notice)                \
+  X(element_kept)                  \
+  X(dateline_kept)                 \
+  X(mirror_copy)
 
 #define CREDCHECK_DECLARE(symbol) void register_rule_##symbol(RuleKinds* kinds);
 CREDCHECK_BUILTIN_RULES(CREDCHECK_DECLARE)

@@ -47,6 +47,9 @@ struct CheckContext {
   size_t originals_count = 0;
   std::string closest;
   double closest_similarity = 0;
+  // The matched original's URL as it was read (empty for a local file): a link to it,
+  // like one to its canonical, is a link to the original.
+  std::string original_url;
 };
 
 // The id, clause, severity and message every rule of a pack has.

@@ -82,6 +82,12 @@ TEST(SourceCreditTest, ExpectedCanBeSetByThePack) {
   EXPECT_EQ(findings[0].expected, "来源：西江网");
 }
 
+TEST(SourceCreditTest, PatternsWrittenInTraditionalCharactersMatch) {
+  auto rule = test::make_rule("source-credit", "accept: ['\"?海峽社\"?']");
+  EXPECT_TRUE(check(*rule, page_with_source("來源：「海峽社」", "「海峽社」")).empty());
+  EXPECT_TRUE(check(*rule, page_with_source("来源：海峡社", "海峡社")).empty());
+}
+
 TEST(SourceCreditTest, BadParametersAreReportedWhereTheyAre) {
   EXPECT_EQ(test::build_error("source-credit", "{}"),
             "1:1: missing key 'accept' (RE2 patterns)");
