@@ -1,6 +1,6 @@
 // `rules draft` over the notices at the foot of the 62 real pages (../shared/realpages):
 // every notice found drafts a pack that validates. Prints, per page and in all, how many
-// sentences were mapped to rules, to kinds not yet in credcheck, and to none:
+// sentences were mapped to rules, to rules left commented out (parameters to choose), and to none:
 //   build/e2e_test --gtest_filter='RealPagesDraft*'
 // What each draft says was checked by hand against its notice (see the report of the
 // draft issue); this test keeps the drafts loadable and the counts visible.

@@ -55,7 +55,14 @@ TEST(DraftSeed, SameRulesAndParametersAsTheHandWrittenPack) {
   if (!fs::exists(kSeed)) GTEST_SKIP() << kSeed << " is not beside the checkout";
   Pack hand = load(kSource / "rules/xijiang-daily.yaml");
   Pack draft = load(seed_draft());
-  ASSERT_EQ(draft.rules.size(), hand.rules.size());
+  // One rule more than the hand pack: the site's foot line (未经授权禁止复制或者建立镜像)
+  // bans mirroring, which the hand pack, written from the notice's four clauses, leaves out.
+  ASSERT_EQ(draft.rules.size(), hand.rules.size() + 1);
+  const Rule* mirror = nullptr;
+  for (const auto& r : draft.rules)
+    if (r->info().kind == "mirror-copy") mirror = r.get();
+  ASSERT_NE(mirror, nullptr);
+  EXPECT_NE(mirror->info().quote.find("建立镜像"), std::string::npos) << mirror->info().quote;
   for (const auto& want : hand.rules) {
     const Rule* got = nullptr;
     for (const auto& r : draft.rules)
@@ -83,15 +90,20 @@ TEST(DraftSeed, SaysItIsADraftAndCountsItsSentences) {
   EXPECT_NE(r.err.find("11 sentences, 8 mapped to rules"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("3 not mapped"), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("#   [3] 本网转载的部分文字"), std::string::npos) << r.out;
-  // The foot line's ban on mirroring waits, commented out, for its kind.
-  EXPECT_NE(r.out.find("#    kind: mirroring"), std::string::npos) << r.out;
+  // The foot line's ban on mirroring is a rule of its own.
+  EXPECT_NE(r.out.find("    kind: mirror-copy"), std::string::npos) << r.out;
   // No host in a text file: the draft says what to add.
   EXPECT_NE(r.out.find("# TO DO: no host"), std::string::npos) << r.out;
 }
 
 // Findings that must agree between the two packs (messages are worded by each pack).
+// The draft's extra mirroring rule (see above) is left out of not_checked; a finding of
+// it would still show as a difference.
 nlohmann::json comparable(const nlohmann::json& result) {
-  nlohmann::json out = {{"status", result["status"]}, {"not_checked", result["not_checked"]}};
+  nlohmann::json not_checked = nlohmann::json::array();
+  for (const auto& id : result["not_checked"])
+    if (id != "mirroring") not_checked.push_back(id);
+  nlohmann::json out = {{"status", result["status"]}, {"not_checked", not_checked}};
   nlohmann::json findings = nlohmann::json::array();
   for (const auto& f : result["findings"])
     findings.push_back({f["rule"], f["severity"], f["clause"], f["evidence"], f["expected"],

@@ -95,7 +95,7 @@ int run_draft(const DraftOptions& o, Streams& io) {
   io.err << o.input << ": notice"
          << (read.notice.title.empty() ? "" : " \"" + read.notice.title + "\"") << ": "
          << c.sentences << " sentences, " << c.mapped << " mapped to rules, " << c.planned
-         << " to rule kinds credcheck does not have yet (commented out), " << c.unmapped
+         << " to rules left commented out (parameters to choose), " << c.unmapped
          << " not mapped (quoted as comments)\n";
   for (const std::string& w : draft.warnings) io.err << "  to do: " << w << '\n';
   if (!draft_has_rules(src.demands)) {

@@ -61,8 +61,8 @@ const Mapping kMappings[] = {
     {DemandKind::original_title, "original-title", "original-title", true},
     {DemandKind::upstream_source, "upstream-source", "upstream-source", true},
     {DemandKind::name_protected, "name-misuse", "name-misuse", true},
-    {DemandKind::mirroring, "mirroring", "mirroring", false},
-    {DemandKind::link_back, "link-to-original", "link-to-original", false},
+    {DemandKind::mirroring, "mirroring", "mirror-copy", true},
+    {DemandKind::link_back, "original-link", "original-link", true},
     {DemandKind::text_unchanged, "text-unchanged", "text-unchanged", false},
     {DemandKind::dateline_kept, "dateline-kept", "dateline-kept", false},
     {DemandKind::licence_notice, "licence-notice", "licence-notice", false},
@@ -208,9 +208,9 @@ KindText kind_text(const DraftRule& r, const Notice& notice, const std::string& 
     t.message = name + "转载的稿件，须保留其注明的稿件来源";
   } else if (kind == "name-misuse") {
     t.message = "以" + name + "名义发布他人稿件";
-  } else if (kind == "mirroring") {
+  } else if (kind == "mirror-copy") {
     t.message = "未经" + name + "授权，不得建立镜像";
-  } else if (kind == "link-to-original") {
+  } else if (kind == "original-link") {
     t.message = "转载须附上原文链接";
   } else if (kind == "text-unchanged") {
     t.message = "转载不得修改作品内容";
@@ -300,8 +300,8 @@ Draft draft_pack(const DraftSource& src) {
   y += "# check the names, hosts and patterns, then delete these comments above `pack:`.\n";
   y += "# The notice: " + std::to_string(draft.counts.sentences) + " sentences; " +
        std::to_string(draft.counts.mapped) + " mapped to rules, " +
-       std::to_string(draft.counts.planned) + " to rule kinds credcheck does not have yet "
-       "(commented out), " + std::to_string(draft.counts.unmapped) + " to none (quoted at the end).\n";
+       std::to_string(draft.counts.planned) + " to rules left commented out "
+       "(parameters to choose), " + std::to_string(draft.counts.unmapped) + " to none (quoted at the end).\n";
   for (const std::string& w : draft.warnings) y += "# TO DO: " + w + "\n";
   std::string slug = hosts.empty() ? name : hosts.front();
   if (!hosts.empty()) {
@@ -337,8 +337,8 @@ Draft draft_pack(const DraftSource& src) {
     }
   }
   if (!planned.empty())
-    y += "\n# Demands that need a rule kind credcheck does not have yet, written as rules to\n"
-         "# uncomment once the kind exists (its name as issue 13 gives it):\n" + planned;
+    y += "\n# Demands whose rules need parameters a person chooses (the dateline's pattern,\n"
+         "# the licence, the tolerance for edits), written commented out: fill them in and uncomment.\n" + planned;
   std::string unmapped;
   for (size_t i = 0; i < notice.sentences.size(); ++i)
     if (state[i] == 0)

@@ -59,12 +59,12 @@ TEST(DraftPack, OneRulePerDemandQuotingItsSentences) {
   EXPECT_NE(author->info().params.find("affiliation: 甲日报社? ?(全媒体|融媒体?|首席|见习|摄影)?记者"),
             std::string::npos) << author->info().params;
   EXPECT_EQ(rule(p, "original-title")->info().clause, "2");
-  // Mirroring has no kind yet: written commented out, and counted apart.
-  EXPECT_EQ(rule(p, "mirroring"), nullptr);
-  EXPECT_NE(d.yaml.find("#    kind: mirroring"), std::string::npos);
+  // Mirroring is a rule of kind mirror-copy.
+  ASSERT_NE(rule(p, "mirroring"), nullptr);
+  EXPECT_EQ(rule(p, "mirroring")->info().kind, "mirror-copy");
   EXPECT_EQ(d.counts.sentences, 5u);
-  EXPECT_EQ(d.counts.mapped, 3u);
-  EXPECT_EQ(d.counts.planned, 1u);
+  EXPECT_EQ(d.counts.mapped, 4u);
+  EXPECT_EQ(d.counts.planned, 0u);
   EXPECT_EQ(d.counts.unmapped, 1u);
   EXPECT_NE(d.yaml.find("#   [2] 本报保留最终解释权。"), std::string::npos) << d.yaml;
   // A trailing line that states no term is not part of the notice.
@@ -104,9 +104,11 @@ TEST(DraftPack, QuotesSurviveYaml) {
 }
 
 TEST(DraftPack, PlannedKindsAloneMakeNoPack) {
-  auto s = source_of("请勿建立镜像。");
+  auto s = source_of("转载须保留电头。");
   ASSERT_EQ(s.demands.size(), 1u);
   EXPECT_FALSE(draft_has_rules(s.demands));
+  // Mirroring has its kind (mirror-copy): a ban on it alone is a pack.
+  EXPECT_TRUE(draft_has_rules(source_of("请勿建立镜像。").demands));
 }
 
 TEST(PublisherHost, WwwMeansTheWholeSite) {
