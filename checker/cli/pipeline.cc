@@ -210,7 +210,8 @@ Result check_page(PageRead&& page, const Pack& pack, OriginalSet& originals,
 Result unreadable_result(const Input& input, const std::string& err) {
   Result r;
   r.input = input.spec;
-  r.url = input.is_url ? input.spec : "";
+  r.url = input.is_url ? input.spec : input.url;  // a WARC record's target URI
+  r.fetched_at = input.fetched_at;
   r.status = "unchecked";
   r.reason = err;
   return r;

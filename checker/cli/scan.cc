@@ -13,6 +13,7 @@
 #include "checker/cli/pipeline.h"
 #include "checker/cli/progress.h"
 #include "checker/cli/report_option.h"
+#include "checker/cli/shard_option.h"
 #include "checker/report/report_file.h"
 #include "checker/report/sink.h"
 #include "checker/store/index.h"
@@ -35,6 +36,7 @@ struct ScanOptions {
   std::vector<std::string> inputs;
   FetchOptions fetch;
   int jobs = 1;
+  ShardOptions shard;
 };
 
 // SIGINT and SIGTERM stop the scan cleanly: no new input is started, the inputs running
@@ -77,6 +79,11 @@ int run_scan(const ScanOptions& o, Streams& io) {
   }
   if (!o.base_url.empty() && !base_url_ok(o.base_url)) {
     io.err << "credcheck: --base-url: expected an http(s) URL with a host, got '" << o.base_url << "'\n";
+    return kExitUsage;
+  }
+  Shard shard;
+  if (std::string e; !resolve_shard(o.shard, &shard, &e)) {
+    io.err << "credcheck: " << e << '\n';
     return kExitUsage;
   }
   // Before anything is read: a report must never replace one of the run's own inputs.
@@ -149,6 +156,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
   ExpandOptions expand;
   expand.empty_directory_is_error = false;  // an empty batch is refused as a whole, below
   expand.max_page_bytes = o.fetch.max_bytes;
+  expand.shard = shard;
   InputSource source(o.inputs, io.in, expand);
   std::string fatal;  // ends the scan with exit 2: the inputs themselves are wrong
   std::atomic<size_t> total{0};  // read where the source is (under the pullers' lock), shown elsewhere
@@ -193,7 +201,12 @@ int run_scan(const ScanOptions& o, Streams& io) {
   }
   const Summary& s = sink.summary();
   for (const std::string& note : source.notes()) io.err << "credcheck: " << note << '\n';
-  if (s.inputs == 0 && g_signal == 0 && sink.error().empty() && !o.allow_empty) {
+  // A shard may own none of a few inputs: that is an empty share, not an empty batch.
+  if (s.inputs == 0 && source.other_shards() > 0 && !o.quiet)
+    io.err << "credcheck: shard " << shard.name() << " holds none of the " << source.other_shards()
+           << " inputs\n";
+  if (s.inputs == 0 && source.other_shards() == 0 && g_signal == 0 && sink.error().empty() &&
+      !o.allow_empty) {
     io.err << "credcheck: nothing to scan: the inputs named no pages"
            << " (pass --allow-empty if an empty batch is expected)\n";
     return kExitUsage;
@@ -266,6 +279,7 @@ Runner add_scan_command(CLI::App* app) {
       ->required();
   add_fetch_options(cmd, &o->fetch, &o->jobs);
   add_page_options(cmd, &o->jobs);
+  add_shard_options(cmd, &o->shard);
   return [o](Streams& io) { return run_scan(*o, io); };
 }
 
