@@ -8,6 +8,7 @@
 
 #include "checker/cli/commands.h"
 #include "checker/cli/exit_status.h"
+#include "checker/cli/mapper.h"
 #include "checker/cli/originals_option.h"
 #include "checker/cli/output_safety.h"
 #include "checker/cli/pipeline.h"
@@ -37,7 +38,23 @@ struct ScanOptions {
   FetchOptions fetch;
   int jobs = 1;
   ShardOptions shard;
+  bool mapper = false;
 };
+
+// --mapper reads its inputs from stdin and writes JSON lines to stdout: the options that
+// name inputs, reports or a share of the inputs do not apply.
+bool mapper_options_ok(const ScanOptions& o, std::string* err) {
+  if (!o.inputs.empty()) *err = "--mapper reads its inputs from stdin; give no INPUT arguments";
+  else if (!o.output.empty() || !o.reports.empty())
+    *err = "--mapper writes JSON lines to stdout; --output and --report do not apply (redirect stdout)";
+  else if (o.format_given && o.format != "jsonl") *err = "--mapper writes JSON lines; --format " + o.format + " does not apply";
+  else if (!o.shard.shard.empty() || o.shard.shards != 0)
+    *err = "--mapper scans the lines it is given; the engine feeding it splits the inputs, not --shard";
+  else
+    for (const std::string& spec : o.originals)
+      if (spec == "-") *err = "--original -: stdin holds the --mapper inputs";
+  return err->empty();
+}
 
 // SIGINT and SIGTERM stop the scan cleanly: no new input is started, the inputs running
 // finish, and the report is written with what is done. A second signal kills at once
@@ -79,6 +96,10 @@ int run_scan(const ScanOptions& o, Streams& io) {
   }
   if (!o.base_url.empty() && !base_url_ok(o.base_url)) {
     io.err << "credcheck: --base-url: expected an http(s) URL with a host, got '" << o.base_url << "'\n";
+    return kExitUsage;
+  }
+  if (std::string e; o.mapper ? !mapper_options_ok(o, &e) : o.inputs.empty()) {
+    io.err << "credcheck: " << (o.mapper ? e : "scan: give the pages to check (URL, file, directory, WARC, @list or -), or --mapper to read them from stdin") << '\n';
     return kExitUsage;
   }
   Shard shard;
@@ -138,6 +159,8 @@ int run_scan(const ScanOptions& o, Streams& io) {
     io.err << "credcheck: stopped by " << signal_name(g_signal) << " while reading the originals\n";
     return kExitIncomplete;
   }
+  if (o.mapper)
+    return run_mapper(pack, *originals, MapperRun{o.base_url, o.fetch, o.jobs, o.quiet, &g_stop}, io);
   const bool to_stdout = o.output.empty();
   // A person at a terminal gets the readable summary; pipes and files get what they asked
   // for (JSON unless --format says otherwise).
@@ -275,8 +298,11 @@ Runner add_scan_command(CLI::App* app) {
                 "An empty batch (no pages in the inputs) is an empty report and exit 0, not exit 2");
   cmd->add_flag("-q,--quiet", o->quiet, "No progress line and no summary on stderr; errors only");
   cmd->add_option("inputs", o->inputs,
-                  "Pages: URL, file, directory, @list.txt, or - for stdin (a list, or one HTML page)")
-      ->required();
+                  "Pages: URL, file, directory, WARC file (.warc, .warc.gz), @list.txt, or - for "
+                  "stdin (a list, or one HTML page)");
+  cmd->add_flag("--mapper", o->mapper,
+                "Inputs as lines (or {\"input\": ...} JSON lines) on stdin, one JSON line per "
+                "result on stdout in input order, as they are done; exit 0 when the batch ran");
   add_fetch_options(cmd, &o->fetch, &o->jobs);
   add_page_options(cmd, &o->jobs);
   add_shard_options(cmd, &o->shard);
