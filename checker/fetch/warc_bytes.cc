@@ -135,6 +135,7 @@ bool WarcBytes::fill_gzip() {
       damage_ = std::string("corrupt gzip data at byte ") + std::to_string(input_offset()) +
                 (zs_.msg ? std::string(" (") + zs_.msg + ")" : std::string());
       broken_ = true;
+      chunk_start_ = member_start_;  // the damaged record is the one this member began
       skip_to_next_member();
       return false;
     }
