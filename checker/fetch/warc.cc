@@ -134,12 +134,12 @@ bool WarcReader::read_record(WarcRecord* record, bool* page) {
     return true;
   }
   if (record->type != "response" && record->type != "resource") {
+    if (b.take(length, nullptr) < length) {
+      damaged(record, b.broken() ? b.damage() : "truncated record");
+      return true;
+    }
     *page = false;
     ++counts_.other;
-    if (b.take(length, nullptr) < length) {
-      *page = true;
-      damaged(record, b.broken() ? b.damage() : "truncated record");
-    }
     return true;
   }
   PayloadOutcome outcome = read_payload(b, length, record, limits_);
