@@ -106,6 +106,9 @@ TEST(Shards, OptionsAreRefusedInWords) {
   auto bad = run_credcheck({"scan", "--rules", kPack, "--shard", "2/2", kCompliant});
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.err.find("K counts from 0"), std::string::npos) << bad.err;
+  auto zero = run_credcheck({"scan", "--rules", kPack, "--shards", "0", kCompliant});
+  EXPECT_EQ(zero.code, 2);
+  EXPECT_NE(zero.err.find("a whole number from 1"), std::string::npos) << zero.err;
   // Outside a job engine (the test's own environment has no array index) --shards is refused.
   if (!getenv("SLURM_ARRAY_TASK_ID") && !getenv("JOB_COMPLETION_INDEX")) {
     auto none = run_credcheck({"scan", "--rules", kPack, "--shards", "2", kCompliant});

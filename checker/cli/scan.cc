@@ -48,7 +48,7 @@ bool mapper_options_ok(const ScanOptions& o, std::string* err) {
   else if (!o.output.empty() || !o.reports.empty())
     *err = "--mapper writes JSON lines to stdout; --output and --report do not apply (redirect stdout)";
   else if (o.format_given && o.format != "jsonl") *err = "--mapper writes JSON lines; --format " + o.format + " does not apply";
-  else if (!o.shard.shard.empty() || o.shard.shards != 0)
+  else if (!o.shard.shard.empty() || !o.shard.shards.empty())
     *err = "--mapper scans the lines it is given; the engine feeding it splits the inputs, not --shard";
   else
     for (const std::string& spec : o.originals)

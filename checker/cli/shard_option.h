@@ -11,7 +11,7 @@ namespace credcheck {
 
 struct ShardOptions {
   std::string shard;   // --shard K/N
-  uint64_t shards = 0;  // --shards N: K from the environment
+  std::string shards;  // --shards N: K from the environment
 };
 
 void add_shard_options(CLI::App* cmd, ShardOptions* options);
