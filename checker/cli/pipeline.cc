@@ -112,11 +112,13 @@ void read_ordered(const std::function<bool(Input*)>& next, const FetchOptions& o
     PageRead page;
     std::string err;
   };
-  std::mutex mu;
+  // next() runs under its own lock, not `mu`: when it waits for input (a mapper's stdin),
+  // finished results must still be flushed.
+  std::mutex mu, pull_mu;
   std::condition_variable cv;
   std::map<size_t, Slot> ready;
-  size_t count = 0, flushed = 0;
-  bool ended = false, flushing = false;
+  size_t count = 0, reserved = 0, flushed = 0;
+  bool ended = false, flushing = false, source_done = false;
   const size_t window = jobs * 4;
   std::counting_semaphore<> turns(static_cast<std::ptrdiff_t>(jobs));
 
@@ -124,17 +126,30 @@ void read_ordered(const std::function<bool(Input*)>& next, const FetchOptions& o
     std::unique_ptr<Fetcher> fetcher = make_curl_fetcher(options);
     for (;;) {
       Slot slot;
-      size_t i;
+      size_t i = 0;
       Turn turn(turns);
       {
         std::unique_lock lock(mu);
-        cv.wait(lock, [&] { return ended || count < flushed + window; });
-        if (ended || (stop && *stop) || !next(&slot.input)) {
+        cv.wait(lock, [&] { return ended || reserved < flushed + window; });
+        if (ended || (stop && *stop)) {
           ended = true;
           cv.notify_all();
           return;
         }
-        i = count++;
+        ++reserved;
+      }
+      bool got;
+      {
+        std::lock_guard pull(pull_mu);
+        got = !source_done && next(&slot.input);
+        if (got) i = count++;
+        else source_done = true;
+      }
+      if (!got) {
+        std::lock_guard lock(mu);
+        ended = true;
+        cv.notify_all();
+        return;
       }
       slot.ok = read_page(slot.input, *fetcher, options, &slot.page, &slot.err, [&] { turn.give_back(); });
       turn.give_back();
@@ -251,7 +266,8 @@ Result check_page(PageRead&& page, const Pack& pack, OriginalSet& originals,
 Result unreadable_result(const Input& input, const std::string& err) {
   Result r;
   r.input = input.spec;
-  r.url = input.is_url ? input.spec : "";
+  r.url = input.is_url ? input.spec : input.url;  // a WARC record's target URI
+  r.fetched_at = input.fetched_at;
   r.status = "unchecked";
   r.reason = err;
   return r;

@@ -6,6 +6,7 @@
 
 #include "checker/cli/commands.h"
 #include "checker/cli/exit_status.h"
+#include "checker/cli/report_inputs.h"
 #include "checker/cli/report_option.h"
 #include "checker/report/format.h"
 #include "checker/report/report_file.h"
@@ -50,6 +51,7 @@ Runner add_report_command(CLI::App* app) {
     std::string output;
     std::vector<std::string> reports;
     std::string fail_on = "error";
+    std::vector<std::string> inputs;  // --inputs: the scan's INPUT arguments
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app->add_subcommand("report", "Re-render and merge saved results");
@@ -64,6 +66,9 @@ Runner add_report_command(CLI::App* app) {
   add_report_option(cmd, &o->reports);
   cmd->add_option("--fail-on", o->fail_on, "Lowest severity that fails (note|warning|error)")
       ->check(CLI::IsMember({"note", "warning", "error"}));
+  cmd->add_option("--inputs", o->inputs,
+                  "The INPUTs the sharded scan was given: results are put in their order, an "
+                  "input with no result is named and reported unchecked, a doubled one refused");
   return [o](Streams& io) {
     ExtraReports reports;
     {
@@ -91,6 +96,15 @@ Runner add_report_command(CLI::App* app) {
         return static_cast<int>(kExitUsage);
       }
       if (header.pack.empty()) header.pack = h.pack;
+    }
+    if (!o->inputs.empty()) {
+      InputsCheck check;
+      std::string err;
+      if (!check_against_inputs(o->inputs, io.in, &results, &check, &err)) {
+        io.err << "credcheck: " << err << '\n';
+        return static_cast<int>(kExitUsage);
+      }
+      if (!report_inputs_check(check, io.err)) return static_cast<int>(kExitUsage);
     }
     // Every input is read before the output is opened, so `--in r.json --output r.json`
     // re-renders in place.

@@ -8,11 +8,13 @@
 
 #include "checker/cli/commands.h"
 #include "checker/cli/exit_status.h"
+#include "checker/cli/mapper.h"
 #include "checker/cli/originals_option.h"
 #include "checker/cli/output_safety.h"
 #include "checker/cli/pipeline.h"
 #include "checker/cli/progress.h"
 #include "checker/cli/report_option.h"
+#include "checker/cli/shard_option.h"
 #include "checker/report/report_file.h"
 #include "checker/report/sink.h"
 #include "checker/store/index.h"
@@ -36,7 +38,24 @@ struct ScanOptions {
   FetchOptions fetch;
   FeedOptions feeds;
   int jobs = 1;
+  ShardOptions shard;
+  bool mapper = false;
 };
+
+// --mapper reads its inputs from stdin and writes JSON lines to stdout: the options that
+// name inputs, reports or a share of the inputs do not apply.
+bool mapper_options_ok(const ScanOptions& o, std::string* err) {
+  if (!o.inputs.empty()) *err = "--mapper reads its inputs from stdin; give no INPUT arguments";
+  else if (!o.output.empty() || !o.reports.empty())
+    *err = "--mapper writes JSON lines to stdout; --output and --report do not apply (redirect stdout)";
+  else if (o.format_given && o.format != "jsonl") *err = "--mapper writes JSON lines; --format " + o.format + " does not apply";
+  else if (!o.shard.shard.empty() || !o.shard.shards.empty())
+    *err = "--mapper scans the lines it is given; the engine feeding it splits the inputs, not --shard";
+  else
+    for (const std::string& spec : o.originals)
+      if (spec == "-") *err = "--original -: stdin holds the --mapper inputs";
+  return err->empty();
+}
 
 // SIGINT and SIGTERM stop the scan cleanly: no new input is started, the inputs running
 // finish, and the report is written with what is done. A second signal kills at once
@@ -88,6 +107,15 @@ int run_scan(const ScanOptions& o, Streams& io) {
   }
   if (!o.base_url.empty() && !base_url_ok(o.base_url)) {
     io.err << "credcheck: --base-url: expected an http(s) URL with a host, got '" << o.base_url << "'\n";
+    return kExitUsage;
+  }
+  if (std::string e; o.mapper ? !mapper_options_ok(o, &e) : o.inputs.empty()) {
+    io.err << "credcheck: " << (o.mapper ? e : "scan: give the pages to check (URL, file, directory, WARC, @list or -), or --mapper to read them from stdin") << '\n';
+    return kExitUsage;
+  }
+  Shard shard;
+  if (std::string e; !resolve_shard(o.shard, &shard, &e)) {
+    io.err << "credcheck: " << e << '\n';
     return kExitUsage;
   }
   // Before anything is read: a report must never replace one of the run's own inputs.
@@ -149,6 +177,8 @@ int run_scan(const ScanOptions& o, Streams& io) {
     io.err << "credcheck: stopped by " << signal_name(g_signal) << " while reading the originals\n";
     return kExitIncomplete;
   }
+  if (o.mapper)
+    return run_mapper(pack, *originals, MapperRun{o.base_url, o.fetch, o.jobs, o.quiet, &g_stop}, io);
   const bool to_stdout = o.output.empty();
   // A person at a terminal gets the readable summary; pipes and files get what they asked
   // for (JSON unless --format says otherwise).
@@ -167,6 +197,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
   ExpandOptions expand;
   expand.empty_directory_is_error = false;  // an empty batch is refused as a whole, below
   expand.max_page_bytes = o.fetch.max_bytes;
+  expand.shard = shard;
   InputSource source(o.inputs, io.in, expand);
   FeedExpander lists([&](Input* input) { return source.next(input); }, o.fetch, o.feeds);
   std::string fatal;  // ends the scan with exit 2: the inputs themselves are wrong
@@ -213,7 +244,12 @@ int run_scan(const ScanOptions& o, Streams& io) {
   }
   const Summary& s = sink.summary();
   for (const std::string& note : source.notes()) io.err << "credcheck: " << note << '\n';
-  if (s.inputs == 0 && g_signal == 0 && sink.error().empty() && !o.allow_empty) {
+  // A shard may own none of a few inputs: that is an empty share, not an empty batch.
+  if (s.inputs == 0 && source.other_shards() > 0 && !o.quiet)
+    io.err << "credcheck: shard " << shard.name() << " holds none of the " << source.other_shards()
+           << " inputs\n";
+  if (s.inputs == 0 && source.other_shards() == 0 && g_signal == 0 && sink.error().empty() &&
+      !o.allow_empty) {
     io.err << "credcheck: nothing to scan: the inputs named no pages"
            << " (pass --allow-empty if an empty batch is expected)\n";
     return kExitUsage;
@@ -282,11 +318,16 @@ Runner add_scan_command(CLI::App* app) {
                 "An empty batch (no pages in the inputs) is an empty report and exit 0, not exit 2");
   cmd->add_flag("-q,--quiet", o->quiet, "No progress line and no summary on stderr; errors only");
   cmd->add_option("inputs", o->inputs,
-                  "Pages: URL, file, directory, @list.txt, or - for stdin (a list, or one HTML "
-                  "page); sitemaps and feeds among them are read as lists of pages");
+                  "Pages: URL, file, directory, WARC file (.warc, .warc.gz), @list.txt, or - for "
+                  "stdin (a list, or one HTML page); sitemaps and feeds among them are read as "
+                  "lists of pages");
   add_feed_options(cmd, &o->feeds);
+  cmd->add_flag("--mapper", o->mapper,
+                "Inputs as lines (or {\"input\": ...} JSON lines) on stdin, one JSON line per "
+                "result on stdout in input order, as they are done; exit 0 when the batch ran");
   add_fetch_options(cmd, &o->fetch, &o->jobs);
   add_page_options(cmd, &o->jobs);
+  add_shard_options(cmd, &o->shard);
   return [o](Streams& io) { return run_scan(*o, io); };
 }
 

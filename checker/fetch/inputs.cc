@@ -1,4 +1,5 @@
 #include "checker/fetch/inputs.h"
+#include "checker/fetch/warc.h"
 #include "checker/text/utf8.h"
 
 #include <re2/re2.h>
@@ -18,9 +19,9 @@ Input error_input(const std::string& spec, const std::string& message) {
 
 using utf8::ascii_lower;
 
-bool has_html_extension(const fs::path& p) {
+bool has_page_extension(const fs::path& p) {
   std::string ext = ascii_lower(p.extension().string());
-  return ext == ".html" || ext == ".htm";
+  return ext == ".html" || ext == ".htm" || is_warc_path(p.string());
 }
 
 // Every file *.html / *.htm under `root`, sorted by path, plus an error Input for each
@@ -40,7 +41,7 @@ void expand_directory(const fs::path& root, bool empty_is_error, std::vector<Inp
       fs::file_status own = it->symlink_status(sec);
       if (fs::is_directory(own)) {
         pending.push_back(it->path());
-      } else if (has_html_extension(it->path()) && fs::is_regular_file(it->status(sec))) {
+      } else if (has_page_extension(it->path()) && fs::is_regular_file(it->status(sec))) {
         found.push_back(Input{it->path().string(), false, ""});
       }
     }
@@ -52,7 +53,7 @@ void expand_directory(const fs::path& root, bool empty_is_error, std::vector<Inp
   std::sort(found.begin(), found.end(),
             [](const Input& a, const Input& b) { return a.spec < b.spec; });
   if (found.empty()) {
-    std::string message = root.string() + ": no .html or .htm files in it";
+    std::string message = root.string() + ": no .html or .htm files (nor .warc, .warc.gz) in it";
     if (empty_is_error) out->push_back(error_input(root.string(), message));
     else notes->push_back(message);
   }
@@ -116,17 +117,32 @@ InputSource::InputSource(std::vector<std::string> args, std::istream& in, Expand
   while (first_simple_ > 0) {
     const std::string& a = args_[first_simple_ - 1];
     std::error_code ec;
-    if (a == "-" || (a.size() > 1 && a[0] == '@') || fs::is_directory(a, ec)) break;
+    if (a == "-" || (a.size() > 1 && a[0] == '@') || fs::is_directory(a, ec) || is_warc_path(a))
+      break;
     --first_simple_;
   }
 }
 
+InputSource::~InputSource() = default;
+
 bool InputSource::next(Input* input) {
   for (;;) {
     if (!error_.empty()) return false;
+    if (warc_) {
+      if (next_warc_record(input)) return true;
+      continue;
+    }
     if (!pending_.empty()) {
       *input = std::move(pending_.back());
       pending_.pop_back();
+      if (options_.shard.active() &&
+          shard_of(input->spec, options_.shard.count) != options_.shard.index) {
+        ++other_shards_;
+        continue;
+      }
+      if (options_.open_warc && input->error.empty() && !input->is_url && !input->body &&
+          is_warc_path(input->spec) && open_warc(*input))
+        continue;
       ++yielded_;
       return true;
     }
@@ -272,6 +288,36 @@ void InputSource::start_stdin() {
   Input page{"-", false, ""};
   page.body = std::move(body);
   pending_.push_back(std::move(page));
+}
+
+// A WARC file: its records are yielded next. False (the file is yielded as an input, to
+// fail as a page) when it cannot be opened.
+bool InputSource::open_warc(const Input& file) {
+  auto stream = std::make_unique<std::ifstream>(file.spec, std::ios::binary);
+  if (!*stream) return false;
+  warc_file_ = std::move(stream);
+  WarcLimits limits;
+  limits.max_body_bytes = options_.max_page_bytes;
+  warc_ = std::make_unique<WarcReader>(*warc_file_, file.spec, limits);
+  return true;
+}
+
+bool InputSource::next_warc_record(Input* input) {
+  WarcRecord record;
+  if (!warc_->next(&record)) {
+    notes_.push_back(warc_->summary());
+    warc_.reset();
+    warc_file_.reset();
+    return false;
+  }
+  *input = Input{record.key, false, record.error};
+  if (record.error.empty()) input->body = std::make_shared<const std::string>(std::move(record.body));
+  input->url = std::move(record.target_uri);
+  input->fetched_at = std::move(record.date);
+  input->content_type = std::move(record.content_type);
+  input->http_status = record.http_status;
+  ++yielded_;
+  return true;
 }
 
 std::vector<Input> expand_inputs(const std::vector<std::string>& args, std::istream& in,

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "checker/fetch/shard.h"
+
 namespace credcheck {
 
 struct Input {
@@ -15,9 +17,14 @@ struct Input {
   bool is_url = false;
   std::string error;  // non-empty: this input cannot be read; it still becomes a result
   // The page itself when it came on stdin ("-" holding HTML, not a list); spec is "-".
+  // Or a record of a WARC file: spec is "FILE#OFFSET" and the fields below come from it.
   std::shared_ptr<const std::string> body;
   // The sitemap or feed that listed this page (feed_inputs.h); empty for inputs given directly.
   std::string listed_in;
+  std::string url;           // WARC-Target-URI
+  std::string fetched_at;    // WARC-Date
+  std::string content_type;  // the record's HTTP Content-Type (its charset is used)
+  long http_status = 0;
 };
 
 // An absolute http(s) URL with a host, as an INPUT must be to be fetched.
@@ -38,10 +45,17 @@ struct ExpandOptions {
   // whole and names the empty directories).
   bool empty_directory_is_error = true;
   size_t max_page_bytes = 16 << 20;  // HTML on stdin larger than this is an error Input
+  // Only the inputs of this shard are yielded (shard.h); a WARC file is one input.
+  Shard shard;
+  // A WARC file (.warc, .warc.gz) yields its HTML records (warc.h); false: the file itself.
+  bool open_warc = true;
 };
 
-// Yields the inputs of `args` in order: an http(s) URL; a file; a directory (its
-// *.html/*.htm files, recursively, sorted); "@list.txt" (one INPUT per line, blank lines
+class WarcReader;
+
+// Yields the inputs of `args` in order: an http(s) URL; a file; a WARC file (each HTML
+// record; the others are counted in notes()); a directory (its *.html/*.htm/*.warc/*.warc.gz
+// files, recursively, sorted); "@list.txt" (one INPUT per line, blank lines
 // and lines starting with '#' skipped, entries expanded the same way but "@" is not
 // special inside a list); and "-": stdin, which is one page named "-" when it starts with
 // markup ('<' after optional whitespace, or a byte-order mark) and otherwise a list. An
@@ -51,16 +65,19 @@ struct ExpandOptions {
 class InputSource {
  public:
   InputSource(std::vector<std::string> args, std::istream& in, ExpandOptions options = {});
+  ~InputSource();
 
   // The next input; false at the end, or after a fatal list error (then error() is set).
   bool next(Input* input);
   const std::string& error() const { return error_; }
   // Arguments that gave no inputs and no error (empty directories when they are not errors).
   const std::vector<std::string>& notes() const { return notes_; }
+  // Inputs passed over because they belong to another shard.
+  size_t other_shards() const { return other_shards_; }
   // How many inputs there are in all, once that is known (every argument expanded and no
   // list still being read); 0 before.
   size_t known_total() const {
-    if (list_ || arg_ < first_simple_) return 0;
+    if (list_ || warc_ || arg_ < first_simple_ || options_.shard.active()) return 0;
     return yielded_ + pending_.size() + (args_.size() - arg_);
   }
 
@@ -71,12 +88,15 @@ class InputSource {
   int list_get();
   void next_list_entry();
   void start_stdin();
+  bool open_warc(const Input& file);
+  bool next_warc_record(Input* input);
 
   std::vector<std::string> args_;
   std::istream& in_;
   ExpandOptions options_;
   size_t arg_ = 0;
   size_t yielded_ = 0;
+  size_t other_shards_ = 0;
   // From this argument on, each gives exactly one input (no list, no directory).
   size_t first_simple_ = 0;
   std::vector<Input> pending_;  // reversed: the next input is at the back
@@ -89,6 +109,9 @@ class InputSource {
   size_t line_no_ = 0;
   std::string error_;
   std::vector<std::string> notes_;
+  // The WARC file being read, if any.
+  std::unique_ptr<std::ifstream> warc_file_;
+  std::unique_ptr<WarcReader> warc_;
 };
 
 // Every input at once (for small sets such as --original). A fatal list error becomes a

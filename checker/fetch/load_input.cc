@@ -105,10 +105,13 @@ bool load_input(const Input& input, Fetcher& fetcher, const FetchOptions& option
     return true;
   }
   Document file;
-  if (input.body) {  // the page came on stdin
+  if (input.body) {  // the page came on stdin, or out of a WARC file
     file.bytes = *input.body;
     file.input = input.spec;
-    file.fetched_at = utc_now_iso8601();
+    file.url = input.url;
+    file.content_type = input.content_type;
+    file.http_status = input.http_status;
+    file.fetched_at = input.fetched_at.empty() ? utc_now_iso8601() : input.fetched_at;
     *doc = std::move(file);
   } else {
     if (!read_file(input.spec, options.max_bytes, &file.bytes, err)) return false;
