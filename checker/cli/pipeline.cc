@@ -16,12 +16,17 @@
 namespace credcheck {
 
 bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options, PageRead* page,
-               std::string* err) {
+               std::string* err, const PageStore* store) {
   if (!input.error.empty()) {
     *err = input.error;
     return false;
   }
   if (!load_input(input, fetcher, options, &page->doc, err)) return false;
+  page->sha256 = sha256_hex(page->doc.bytes);
+  if (store && store->enabled() && !store->save(page->sha256, page->doc.bytes, err)) {
+    *err = input.spec + ": " + *err;
+    return false;
+  }
   Decoded decoded = decode_html(page->doc.bytes, page->doc.content_type);
   page->charset = decoded.charset;
   std::string().swap(page->doc.bytes);  // the raw bytes are not needed past decoding
@@ -37,7 +42,8 @@ namespace {
 
 // done() as each input finishes: nothing waits for a slower input ahead of it.
 void read_unordered(const std::function<bool(Input*)>& next, const FetchOptions& options,
-                    size_t jobs, const std::atomic<bool>* stop, const PageDone& done) {
+                    size_t jobs, const std::atomic<bool>* stop, const PageStore* store,
+                    const PageDone& done) {
   std::mutex pull_mu, done_mu;
   size_t count = 0;
   bool ended = false;
@@ -56,7 +62,7 @@ void read_unordered(const std::function<bool(Input*)>& next, const FetchOptions&
       }
       PageRead page;
       std::string err;
-      bool ok = read_page(input, *fetcher, options, &page, &err);
+      bool ok = read_page(input, *fetcher, options, &page, &err, store);
       std::lock_guard lock(done_mu);
       done(i, input, ok, page, err);
     }
@@ -70,7 +76,8 @@ void read_unordered(const std::function<bool(Input*)>& next, const FetchOptions&
 // done() in input order; workers run at most `window` inputs ahead of the oldest
 // unfinished one, so the results held for ordering stay few.
 void read_ordered(const std::function<bool(Input*)>& next, const FetchOptions& options,
-                  size_t jobs, const std::atomic<bool>* stop, const PageDone& done) {
+                  size_t jobs, const std::atomic<bool>* stop, const PageStore* store,
+                  const PageDone& done) {
   struct Slot {
     Input input;
     bool ok = false;
@@ -99,7 +106,7 @@ void read_ordered(const std::function<bool(Input*)>& next, const FetchOptions& o
         }
         i = count++;
       }
-      slot.ok = read_page(slot.input, *fetcher, options, &slot.page, &slot.err);
+      slot.ok = read_page(slot.input, *fetcher, options, &slot.page, &slot.err, store);
       std::unique_lock lock(mu);
       ready.emplace(i, std::move(slot));
       if (flushing) continue;  // the thread already flushing will pick it up
@@ -127,8 +134,8 @@ void read_ordered(const std::function<bool(Input*)>& next, const FetchOptions& o
 void read_pages(const std::function<bool(Input*)>& next, const FetchOptions& options, int jobs,
                 const ReadControl& control, const PageDone& done) {
   size_t n = static_cast<size_t>(std::max(jobs, 1));
-  if (control.in_order) read_ordered(next, options, n, control.stop, done);
-  else read_unordered(next, options, n, control.stop, done);
+  if (control.in_order) read_ordered(next, options, n, control.stop, control.store, done);
+  else read_unordered(next, options, n, control.stop, control.store, done);
 }
 
 void read_pages(const std::vector<Input>& inputs, const FetchOptions& options, int jobs,
@@ -178,6 +185,8 @@ Result check_page(PageRead&& page, const Pack& pack, OriginalSet& originals,
   r.url = page.doc.url;
   r.charset = page.charset;
   r.fetched_at = page.doc.fetched_at;
+  r.http_status = page.doc.http_status;
+  r.sha256 = page.sha256;
   Match m;
   std::string err;
   if (!best_match(fingerprint(page.fields.text), originals, &m, &err)) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "checker/fetch/evidence.h"
 #include "checker/fetch/fetcher.h"
 #include "checker/match/match.h"
 #include "checker/report/result.h"
@@ -17,14 +18,17 @@ namespace credcheck {
 
 struct PageRead {
   Document doc;
+  std::string sha256;  // of doc.bytes as fetched (doc.bytes is dropped after decoding)
   std::string charset;
   Fields fields;
 };
 
 // fetch -> decode -> parse -> extract for one input. Returns false with *err (a
 // message naming the input) when the page cannot be read or parsed.
+// With `store` enabled the bytes are also kept there under their SHA-256 (--save-pages);
+// a page that cannot be kept is not read (its evidence would be lost).
 bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options, PageRead* page,
-               std::string* err);
+               std::string* err, const PageStore* store = nullptr);
 
 using PageDone = std::function<void(size_t index, const Input&, bool ok, PageRead&,
                                     const std::string& err)>;
@@ -37,6 +41,8 @@ struct ReadControl {
   // Once set, no new input is started; inputs already started finish (SIGINT, a report
   // that can no longer be written).
   const std::atomic<bool>* stop = nullptr;
+  // --save-pages: every page read is kept here (see read_page()).
+  const PageStore* store = nullptr;
 };
 
 // Reads the inputs `next` yields (pulled one at a time, as workers free up, so a list is

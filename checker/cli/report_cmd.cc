@@ -91,6 +91,7 @@ Runner add_report_command(CLI::App* app) {
         return static_cast<int>(kExitUsage);
       }
       if (header.pack.empty()) header.pack = h.pack;
+      if (header.rules.empty()) header.rules = std::move(h.rules);
     }
     // Every input is read before the output is opened, so `--in r.json --output r.json`
     // re-renders in place.

@@ -30,6 +30,7 @@ struct ScanOptions {
   std::vector<std::string> reports;  // --report F=FILE
   std::string fail_on = "error";
   std::string base_url;
+  std::string save_pages;  // --save-pages DIR
   bool allow_empty = false;
   bool quiet = false;
   std::vector<std::string> inputs;
@@ -122,6 +123,11 @@ int run_scan(const ScanOptions& o, Streams& io) {
     io.err << "credcheck: " << err << '\n';
     return kExitUsage;
   }
+  PageStore store;
+  if (!o.save_pages.empty() && !store.open(o.save_pages, &err)) {
+    io.err << "credcheck: " << err << '\n';
+    return kExitUsage;
+  }
   std::unique_ptr<OriginalSet> originals;
   if (!load_originals(o.originals, o.originals_index, o.fetch, o.jobs, io.in, &originals, &err)) {
     io.err << "credcheck: " << err << '\n';
@@ -174,6 +180,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
   ReadControl control;
   control.in_order = false;  // results are written as they finish; JSON is re-ordered from the spill
   control.stop = &g_stop;
+  control.store = &store;
   read_pages(next, o.fetch, o.jobs, control,
              [&](size_t index, const Input& input, bool ok, PageRead& page, const std::string& e) {
                Result r = ok ? check_page(std::move(page), pack, *originals, o.base_url)
@@ -258,6 +265,9 @@ Runner add_scan_command(CLI::App* app) {
   cmd->add_option("--base-url", o->base_url,
                   "URL the local files will be published at: its host is their host (a canonical "
                   "link never is)");
+  cmd->add_option("--save-pages", o->save_pages,
+                  "Keep every page's bytes as fetched in this folder, named <sha256>.html (the "
+                  "report's sha256)");
   cmd->add_flag("--allow-empty", o->allow_empty,
                 "An empty batch (no pages in the inputs) is an empty report and exit 0, not exit 2");
   cmd->add_flag("-q,--quiet", o->quiet, "No progress line and no summary on stderr; errors only");

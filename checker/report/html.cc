@@ -103,7 +103,9 @@ void page(std::ostream& out, const Result& r, const Index& ix) {
   out << "</p>\n<table>";
   if (r.fields && !r.fields->title.empty()) out << "<tr><th>title</th><td>" << escape(r.fields->title) << "</td></tr>";
   if (!r.url.empty() && r.url != r.input) out << "<tr><th>URL</th><td>" << link(r.url, r.url) << "</td></tr>";
-  if (!r.fetched_at.empty()) out << "<tr><th>fetched</th><td>" << escape(r.fetched_at) << "</td></tr>";
+  if (!r.fetched_at.empty()) out << "<tr><th>fetched (UTC)</th><td>" << escape(r.fetched_at) << "</td></tr>";
+  if (r.http_status) out << "<tr><th>HTTP status</th><td>" << r.http_status << "</td></tr>";
+  if (!r.sha256.empty()) out << "<tr><th>SHA-256</th><td><code>" << escape(r.sha256) << "</code></td></tr>";
   if (r.original) {
     char sim[16];
     std::snprintf(sim, sizeof sim, "%.0f%%", r.original->similarity * 100);

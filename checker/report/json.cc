@@ -50,6 +50,8 @@ bool result_from_json(const json& j, Result* r, std::string* err) {
   r->reason = json_str(j, "reason");
   r->charset = json_str(j, "charset");
   r->fetched_at = json_str(j, "fetched_at");
+  r->sha256 = json_str(j, "sha256");
+  if (auto it = j.find("http_status"); it != j.end() && it->is_number_integer()) r->http_status = it->get<long>();
   r->not_checked = json_strings(j, "not_checked");
   if (auto it = j.find("original"); it != j.end() && it->is_object()) {
     OriginalRef o{json_str(*it, "input"), json_str(*it, "url"), json_str(*it, "title"), 0};
@@ -90,11 +92,18 @@ json result_json(const Result& r) {
       {"not_checked", r.not_checked},
       {"charset", r.charset},
       {"fetched_at", r.fetched_at},
+      {"http_status", r.http_status ? json(r.http_status) : json(nullptr)},
+      {"sha256", r.sha256},
   };
 }
 
+json rule_json(const RuleInfo& r) {
+  return {{"id", r.id},       {"kind", r.kind},       {"clause", r.clause},
+          {"severity", severity_name(r.severity)},  {"message", r.message}, {"quote", r.quote}};
+}
+
 json report_head_json(const ReportHeader& header, const Summary& s) {
-  return {
+  json head = {
       {"tool", header.tool},
       {"version", header.version},
       {"pack", header.pack},
@@ -105,6 +114,14 @@ json report_head_json(const ReportHeader& header, const Summary& s) {
         {"violations", s.violations},
         {"unchecked", s.unchecked}}},
   };
+  // The pack's rules, so a consumer (and `report --in`) knows every rule that ran, also
+  // those that found nothing.
+  if (!header.rules.empty()) {
+    json rules = json::array();
+    for (const RuleInfo& r : header.rules) rules.push_back(rule_json(r));
+    head["rules"] = std::move(rules);
+  }
+  return head;
 }
 
 json report_json(const ReportHeader& header, const std::vector<Result>& results) {
@@ -121,6 +138,14 @@ bool results_from_json(const std::string& text, ReportHeader* header, std::vecto
   json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!doc.is_discarded() && doc.is_object() && doc.contains("results")) {
     header->pack = json_str(doc, "pack");
+    if (auto it = doc.find("rules"); it != doc.end() && it->is_array())
+      for (const json& r : *it) {
+        if (!r.is_object() || json_str(r, "id").empty()) continue;
+        RuleInfo info{json_str(r, "id"), json_str(r, "kind"), json_str(r, "clause"),
+                      json_str(r, "quote"), json_str(r, "message")};
+        parse_severity(json_str(r, "severity"), &info.severity);
+        header->rules.push_back(std::move(info));
+      }
     if (!doc["results"].is_array()) {
       *err = "'results' is not a list";
       return false;

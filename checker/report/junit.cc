@@ -110,6 +110,8 @@ Counts suite_of(const Result& r, const std::vector<RuleInfo>& rules, pugi::xml_n
   prop("reason", r.reason);
   // Not the suite's `timestamp`: the schema Jenkins documents wants it without a zone.
   prop("fetched_at", r.fetched_at);
+  if (r.http_status) prop("http_status", std::to_string(r.http_status));
+  prop("sha256", r.sha256);
   if (r.original) prop("original", r.original->input);
   return c;
 }

@@ -23,7 +23,9 @@ struct Result {
   std::string input;
   std::string url;
   std::string charset;
-  std::string fetched_at;
+  std::string fetched_at;   // UTC, ISO 8601
+  long http_status = 0;     // the final response's status; 0 for files and unread pages
+  std::string sha256;       // of the bytes as fetched (before decoding); empty when unread
   std::string status;  // compliant | violation | unchecked
   std::string reason;
   std::optional<OriginalRef> original;

@@ -92,6 +92,11 @@ json result_of(const Result& r, const Finding& f, size_t rule_index) {
   json props = {{"clause", f.clause}, {"evidence", f.evidence}, {"expected", f.expected},
                 {"input", r.input}};
   if (r.original) props["original"] = r.original->input;
+  // The page as it was checked: what a follow-up letter cites.
+  if (!r.url.empty()) props["final_url"] = r.url;
+  if (!r.fetched_at.empty()) props["fetched_at"] = r.fetched_at;
+  if (r.http_status) props["http_status"] = r.http_status;
+  if (!r.sha256.empty()) props["sha256"] = r.sha256;
   return {{"ruleId", f.rule},
           {"ruleIndex", rule_index},
           {"level", level_of(f.severity)},
