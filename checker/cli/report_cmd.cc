@@ -7,6 +7,7 @@
 #include "checker/cli/commands.h"
 #include "checker/cli/exit_status.h"
 #include "checker/cli/report_option.h"
+#include "checker/report/baseline.h"
 #include "checker/report/format.h"
 #include "checker/report/report_file.h"
 
@@ -50,6 +51,7 @@ Runner add_report_command(CLI::App* app) {
     std::string output;
     std::vector<std::string> reports;
     std::string fail_on = "error";
+    std::string baseline;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app->add_subcommand("report", "Re-render and merge saved results");
@@ -64,6 +66,8 @@ Runner add_report_command(CLI::App* app) {
   add_report_option(cmd, &o->reports);
   cmd->add_option("--fail-on", o->fail_on, "Lowest severity that fails (note|warning|error)")
       ->check(CLI::IsMember({"note", "warning", "error"}));
+  cmd->add_option("--baseline", o->baseline,
+                  "An earlier report: findings already in it are marked known and do not fail");
   return [o](Streams& io) {
     ExtraReports reports;
     {
@@ -92,6 +96,15 @@ Runner add_report_command(CLI::App* app) {
       }
       if (header.pack.empty()) header.pack = h.pack;
       if (header.rules.empty()) header.rules = std::move(h.rules);
+    }
+    if (!o->baseline.empty()) {
+      Baseline baseline;
+      std::string err;
+      if (!baseline.load(o->baseline, &err)) {
+        io.err << "credcheck: --baseline " << err << '\n';
+        return static_cast<int>(kExitUsage);
+      }
+      for (Result& r : results) baseline.apply(&r);
     }
     // Every input is read before the output is opened, so `--in r.json --output r.json`
     // re-renders in place.

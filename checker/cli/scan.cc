@@ -13,6 +13,7 @@
 #include "checker/cli/pipeline.h"
 #include "checker/cli/progress.h"
 #include "checker/cli/report_option.h"
+#include "checker/report/baseline.h"
 #include "checker/report/report_file.h"
 #include "checker/report/sink.h"
 #include "checker/store/index.h"
@@ -31,6 +32,7 @@ struct ScanOptions {
   std::string fail_on = "error";
   std::string base_url;
   std::string save_pages;  // --save-pages DIR
+  std::string baseline;    // --baseline FILE
   bool allow_empty = false;
   bool quiet = false;
   std::vector<std::string> inputs;
@@ -123,6 +125,11 @@ int run_scan(const ScanOptions& o, Streams& io) {
     io.err << "credcheck: " << err << '\n';
     return kExitUsage;
   }
+  Baseline baseline;
+  if (!o.baseline.empty() && !baseline.load(o.baseline, &err)) {
+    io.err << "credcheck: --baseline " << err << '\n';
+    return kExitUsage;
+  }
   PageStore store;
   if (!o.save_pages.empty() && !store.open(o.save_pages, &err)) {
     io.err << "credcheck: " << err << '\n';
@@ -185,6 +192,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
              [&](size_t index, const Input& input, bool ok, PageRead& page, const std::string& e) {
                Result r = ok ? check_page(std::move(page), pack, *originals, o.base_url)
                              : unreadable_result(input, e);
+               if (!o.baseline.empty()) baseline.apply(&r);
                findings |= result_fails(r, fail_on);
                if (out_on_terminal && format == "jsonl") progress.clear();  // lines, not a torn progress line
                if (!sink.add(index, r)) g_stop = true;  // the report is lost: stop spending work on it
@@ -226,6 +234,9 @@ int run_scan(const ScanOptions& o, Streams& io) {
   if (!o.quiet) {
     io.err << "credcheck: " << s.inputs << " inputs: " << s.compliant << " compliant, " << s.violations
            << " with violations, " << s.unchecked << " unchecked";
+    if (s.baseline)
+      io.err << "; findings: " << s.new_findings << " new, " << s.known_findings << " known, "
+             << s.resolved_findings << " resolved";
     if (!o.output.empty() && written) io.err << "; report: " << o.output;
     for (const ReportTarget& t : reports.targets())
       if (written) io.err << "; " << t.format << ": " << t.path;
@@ -265,6 +276,9 @@ Runner add_scan_command(CLI::App* app) {
   cmd->add_option("--base-url", o->base_url,
                   "URL the local files will be published at: its host is their host (a canonical "
                   "link never is)");
+  cmd->add_option("--baseline", o->baseline,
+                  "An earlier JSON or JSONL report: findings already in it (same input, rule and "
+                  "evidence) are marked known and do not fail the run");
   cmd->add_option("--save-pages", o->save_pages,
                   "Keep every page's bytes as fetched in this folder, named <sha256>.html (the "
                   "report's sha256)");

@@ -42,7 +42,7 @@ TEST(CsvReport, RowsPerFindingAndUncheckedInputQuotedAndDefused) {
   EXPECT_TRUE(test_support::valid_utf8(csv));
   auto rows = parse_csv(csv.substr(3));
   ASSERT_EQ(rows.size(), 6u);  // header, 3 findings, 2 unchecked inputs
-  for (const auto& row : rows) EXPECT_EQ(row.size(), 15u);
+  for (const auto& row : rows) EXPECT_EQ(row.size(), 16u);
   EXPECT_EQ(rows[0][0], "input");
   EXPECT_EQ(rows[0][7], "evidence");
   EXPECT_EQ(rows[1][0], kHostileInput);  // comma, quotes, new line: all round-trip

@@ -32,17 +32,24 @@ struct Result {
   std::optional<Fields> fields;  // absent when the page could not be read
   std::vector<Finding> findings;
   std::vector<std::string> not_checked;
+  // Compared against --baseline: each finding is marked new or known, and `resolved`
+  // counts the baseline's findings for this input that are gone (see baseline.h).
+  bool baselined = false;
+  size_t resolved = 0;
 };
 
 struct Summary {
   size_t inputs = 0, checked = 0, compliant = 0, violations = 0, unchecked = 0;
+  // Set when any result was compared against a baseline; then the findings by baseline state.
+  bool baseline = false;
+  size_t new_findings = 0, known_findings = 0, resolved_findings = 0;
 };
 
 Summary summarize(const std::vector<Result>& results);
 void add_to_summary(const Result& r, Summary* s);
 
-// Does this result have a finding at or above --fail-on `threshold`? (An unchecked input
-// has none: the run's exit code counts it apart, as 3.)
+// Does this result have a finding at or above --fail-on `threshold` that is not known from
+// the baseline? (An unchecked input has none: the run's exit code counts it apart, as 3.)
 bool result_fails(const Result& r, Severity threshold);
 
 }  // namespace credcheck

@@ -23,6 +23,9 @@ struct Finding {
   std::string evidence;  // what the page says, as printed (empty when it says nothing)
   std::string expected;  // what the notice demands here
   std::string location;  // where on the page: the field ("source_lines[0]", "bylines", "title")
+  // Against --baseline: "new", or "known" (already in the baseline: reported, but it does
+  // not fail the run). Empty when the run has no baseline.
+  std::string baseline;
 };
 
 // What a pack says of its publisher.
