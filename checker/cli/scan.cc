@@ -3,10 +3,12 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "checker/cli/commands.h"
+#include "checker/cli/config.h"
 #include "checker/cli/exit_status.h"
 #include "checker/cli/originals_option.h"
 #include "checker/cli/output_safety.h"
@@ -33,6 +35,7 @@ struct ScanOptions {
   std::string base_url;
   std::string save_pages;  // --save-pages DIR
   std::string baseline;    // --baseline FILE
+  std::string config;      // --config FILE (else credcheck.yaml, when there is one)
   bool allow_empty = false;
   bool quiet = false;
   std::vector<std::string> inputs;
@@ -257,7 +260,11 @@ Runner add_scan_command(CLI::App* app) {
       "above --fail-on; 2 usage, configuration or pack error, or nothing to scan; 3 no such "
       "finding, but some inputs could not be checked, the scan was interrupted (SIGINT, "
       "SIGTERM) or the report could not be written.");
-  cmd->add_option("--rules", o->pack, "Rule pack (YAML)")->required();
+  // --rules and the inputs are required, but a config file may give them: checked in the runner.
+  cmd->add_option("--rules", o->pack, "Rule pack (YAML); required here or as `pack:` in the config");
+  cmd->add_option("--config", o->config,
+                  std::string("Options from a YAML file (default: ") + kDefaultConfig +
+                      " in the working directory, if there); flags win over it");
   cmd->add_option("--original", o->originals, "A publisher's original (file, directory, URL, @list); repeatable")
       ->allow_extra_args(false);
   cmd->add_option("--originals", o->originals_index, "An index from `index build`, or a list file of originals")
@@ -286,11 +293,29 @@ Runner add_scan_command(CLI::App* app) {
                 "An empty batch (no pages in the inputs) is an empty report and exit 0, not exit 2");
   cmd->add_flag("-q,--quiet", o->quiet, "No progress line and no summary on stderr; errors only");
   cmd->add_option("inputs", o->inputs,
-                  "Pages: URL, file, directory, @list.txt, or - for stdin (a list, or one HTML page)")
-      ->required();
+                  "Pages: URL, file, directory, @list.txt, or - for stdin (a list, or one HTML page)");
   add_fetch_options(cmd, &o->fetch, &o->jobs);
-  add_page_options(cmd, &o->jobs);
-  return [o](Streams& io) { return run_scan(*o, io); };
+  auto configure_pages = add_page_options(cmd, &o->jobs);
+  return [o, cmd, configure_pages](Streams& io) {
+    std::string path = o->config;
+    std::error_code ec;
+    if (path.empty() && std::filesystem::is_regular_file(kDefaultConfig, ec)) path = kDefaultConfig;
+    if (!path.empty()) {
+      std::string err;
+      if (!apply_config(cmd, path, &err)) {
+        io.err << "credcheck: " << err << '\n';
+        return static_cast<int>(kExitUsage);
+      }
+      configure_pages();  // --jobs and the page limits may have come from the file
+    }
+    if (o->pack.empty() || o->inputs.empty()) {
+      io.err << "credcheck: scan: " << (o->pack.empty() ? "--rules PACK" : "INPUT") << " is required"
+             << " (on the command line, or as `" << (o->pack.empty() ? "pack" : "inputs") << ":` in "
+             << (path.empty() ? std::string(kDefaultConfig) + " or --config FILE" : path) << ")\n";
+      return static_cast<int>(kExitUsage);
+    }
+    return run_scan(*o, io);
+  };
 }
 
 }  // namespace credcheck
