@@ -38,6 +38,7 @@ struct ScanOptions {
   std::string config;      // --config FILE (else credcheck.yaml, when there is one)
   bool allow_empty = false;
   bool quiet = false;
+  bool dry_run = false;  // --dry-run: check the options, read and write nothing
   std::vector<std::string> inputs;
   FetchOptions fetch;
   int jobs = 1;
@@ -108,6 +109,10 @@ int run_scan(const ScanOptions& o, Streams& io) {
       io.err << "credcheck: " << what << "; the report would replace it. Write the report somewhere else.\n";
       return kExitUsage;
     }
+  }
+  if (o.dry_run) {
+    io.err << "credcheck: scan: the options are valid (--dry-run: nothing was read or written)\n";
+    return kExitOk;
   }
   std::string err;
   Pack pack;
@@ -291,6 +296,9 @@ Runner add_scan_command(CLI::App* app) {
                   "report's sha256)");
   cmd->add_flag("--allow-empty", o->allow_empty,
                 "An empty batch (no pages in the inputs) is an empty report and exit 0, not exit 2");
+  cmd->add_flag("--dry-run", o->dry_run,
+                "Check the command line (and config file) and stop: no pack, page or report is "
+                "read or written (for CI files: does this command parse?)");
   cmd->add_flag("-q,--quiet", o->quiet, "No progress line and no summary on stderr; errors only");
   cmd->add_option("inputs", o->inputs,
                   "Pages: URL, file, directory, @list.txt, or - for stdin (a list, or one HTML page)");
