@@ -36,6 +36,7 @@ struct ScanOptions {
   std::string save_pages;  // --save-pages DIR
   std::string baseline;    // --baseline FILE
   std::string config;      // --config FILE (else credcheck.yaml, when there is one)
+  std::string lang;        // --lang zh|en; empty: the pack's
   bool allow_empty = false;
   bool quiet = false;
   bool dry_run = false;  // --dry-run: check the options, read and write nothing
@@ -120,6 +121,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
     io.err << err << '\n';
     return kExitUsage;
   }
+  if (!o.lang.empty()) set_pack_language(&pack, o.lang);
   g_stop = false;
   g_signal = 0;
   StopOnSignals signals;  // from here on a signal ends the run with what is done
@@ -288,6 +290,8 @@ Runner add_scan_command(CLI::App* app) {
   cmd->add_option("--base-url", o->base_url,
                   "URL the local files will be published at: its host is their host (a canonical "
                   "link never is)");
+  cmd->add_option("--lang", o->lang, "Language of the findings' messages: zh or en (default: the pack's)")
+      ->check(CLI::IsMember({"zh", "en"}));
   cmd->add_option("--baseline", o->baseline,
                   "An earlier JSON or JSONL report: findings already in it (same input, rule and "
                   "evidence) are marked known and do not fail the run");

@@ -16,7 +16,7 @@
 namespace credcheck {
 namespace {
 
-const std::vector<std::string> kTopKeys = {"pack", "notice", "publisher", "rules"};
+const std::vector<std::string> kTopKeys = {"pack", "notice", "publisher", "rules", "lang"};
 const std::vector<std::string> kPublisherKeys = {"name", "names", "hosts"};
 const std::vector<std::string> kRuleKeys = {"id", "kind", "clause", "severity", "message",
                                             "quote"};
@@ -107,7 +107,38 @@ std::string params_text(const YAML::Node& rule) {
   return out.c_str();
 }
 
-std::unique_ptr<Rule> read_rule(const YAML::Node& node,
+// `message:` is text in the pack's language, or a map of languages to texts
+// ({zh: …, en: …}) holding at least the pack's own.
+bool read_message(const YAML::Node& node, const std::string& lang, RuleInfo* info, std::string* err) {
+  YAML::Node m = node["message"];
+  if (!m.IsMap()) {
+    if (!read_text(node, "message", &info->message, err)) return false;
+    info->messages[lang] = info->message;
+    info->lang = lang;
+    return true;
+  }
+  for (const auto& kv : m) {
+    std::string l = kv.first.IsScalar() ? kv.first.Scalar() : "";
+    if (!known_language(l)) {
+      *err = param_error(kv.first, "message: unknown language '" + l + "'; expected zh or en");
+      return false;
+    }
+    if (!kv.second.IsScalar() || kv.second.Scalar().empty()) {
+      *err = param_error(kv.second, "message: the " + l + " text must be non-empty text");
+      return false;
+    }
+    info->messages[l] = kv.second.Scalar();
+  }
+  if (!info->messages.count(lang)) {
+    *err = param_error(m, "message: no " + lang + " text, the pack's language (lang: " + lang + ")");
+    return false;
+  }
+  info->message = info->messages[lang];
+  info->lang = lang;
+  return true;
+}
+
+std::unique_ptr<Rule> read_rule(const YAML::Node& node, const std::string& lang,
                                 std::map<std::string, YAML::Mark>* ids, std::string* err) {
   if (!node.IsMap()) {
     *err = param_error(node, "each rule must be a map with keys " + list_keys(kRuleKeys) +
@@ -138,7 +169,7 @@ std::unique_ptr<Rule> read_rule(const YAML::Node& node,
   }
   std::string severity = "error";
   if (!read_text(node, "clause", &info.clause, err) ||
-      !read_text(node, "message", &info.message, err) ||
+      !read_message(node, lang, &info, err) ||
       !read_text(node, "quote", &info.quote, err) ||
       !read_string(node, "severity", false, &severity, err))
     return nullptr;
@@ -197,8 +228,13 @@ bool read_pack(const YAML::Node& root, const PackLimits& limits, Pack* pack, std
   }
   if (!check_keys(root, kTopKeys, err) || !read_text(root, "pack", &pack->name, err) ||
       !read_string(root, "notice", false, &pack->notice, err) ||
-      !read_publisher(root, &pack->publisher, err))
+      !read_publisher(root, &pack->publisher, err) ||
+      !read_string(root, "lang", false, &pack->lang, err))
     return false;
+  if (!known_language(pack->lang)) {
+    *err = param_error(root["lang"], "lang: '" + pack->lang + "'; expected zh or en");
+    return false;
+  }
   YAML::Node rules = root["rules"];
   if (!rules.IsDefined()) {
     *err = param_error(root, "missing key 'rules' (a list of rules)");
@@ -218,7 +254,7 @@ bool read_pack(const YAML::Node& root, const PackLimits& limits, Pack* pack, std
                          limits.max_pattern_program);
   std::map<std::string, YAML::Mark> ids;
   for (const YAML::Node& node : rules) {
-    std::unique_ptr<Rule> rule = read_rule(node, &ids, err);
+    std::unique_ptr<Rule> rule = read_rule(node, pack->lang, &ids, err);
     if (!rule) return false;
     pack->rules.push_back(std::move(rule));
   }
@@ -275,6 +311,12 @@ bool read_pack_file(const std::string& path, size_t max_bytes, std::string* text
 }
 
 }  // namespace
+
+bool known_language(const std::string& lang) { return lang == "zh" || lang == "en"; }
+
+void set_pack_language(Pack* pack, const std::string& lang) {
+  for (auto& rule : pack->rules) rule->set_language(lang);
+}
 
 bool load_pack(const std::string& path, Pack* pack, std::string* err) {
   return load_pack(path, PackLimits(), pack, err);
