@@ -75,6 +75,11 @@ TEST_F(HttpScan, EveryFixtureServedGivesTheSameResultAsTheFile) {
     EXPECT_EQ(f["fields"], u["fields"]) << files[i];
     EXPECT_EQ(f["charset"], u["charset"]) << files[i];
     EXPECT_FALSE(u["fetched_at"].get<std::string>().empty());
+    // The same bytes either way, so the same hash; only the fetched one has a status.
+    EXPECT_EQ(f["sha256"], u["sha256"]) << files[i];
+    EXPECT_EQ(u["sha256"].get<std::string>().size(), 64u);
+    EXPECT_EQ(u["http_status"], 200);
+    EXPECT_TRUE(f["http_status"].is_null());
   }
 }
 

@@ -187,7 +187,21 @@ TEST_F(ReportFormats, ReportInRendersTheSameFromTheSavedJson) {
   EXPECT_EQ(slurp(out.path("r.csv")), slurp(path("csv")));
   EXPECT_EQ(slurp(out.path("r.md")), slurp(path("md")));
   EXPECT_EQ(count(slurp(out.path("r.html")), "<tr class=\"finding "), expected_->findings);
-  // Saved results do not carry the pack: JUnit lists the rules they name (fired or not checked).
+  // A JSON report carries the pack's rules: JUnit and SARIF list all 7 again, also the rules
+  // that neither fired nor went unchecked.
+  expect_junit(slurp(out.path("r.junit")), *expected_, 7);
+  json sarif = json::parse(slurp(out.path("r.sarif")), nullptr, false);
+  ASSERT_FALSE(sarif.is_discarded());
+  EXPECT_EQ(sarif["runs"][0]["results"].size(), expected_->findings);
+  EXPECT_EQ(sarif["runs"][0]["tool"]["driver"]["rules"].size(), 7u);
+  EXPECT_EQ(json::parse(slurp(dir_->path("r.json")))["rules"].size(), 7u);
+}
+
+TEST_F(ReportFormats, ReportInFromJsonlListsTheRulesTheResultsName) {
+  TempDir out;
+  auto r = run_credcheck({"report", "--in", path("jsonl"), "--output", out.path("r.junit"), "--format", "junit"});
+  EXPECT_EQ(r.code, 1) << r.err;
+  // JSONL lines do not carry the pack: JUnit lists the rules they name (fired or not checked).
   std::set<std::string> named;
   json report = json::parse(slurp(dir_->path("r.json")));
   for (const json& res : report["results"]) {
@@ -196,10 +210,6 @@ TEST_F(ReportFormats, ReportInRendersTheSameFromTheSavedJson) {
   }
   ASSERT_FALSE(named.empty());
   expect_junit(slurp(out.path("r.junit")), *expected_, named.size());
-  json sarif = json::parse(slurp(out.path("r.sarif")), nullptr, false);
-  ASSERT_FALSE(sarif.is_discarded());
-  EXPECT_EQ(sarif["runs"][0]["results"].size(), expected_->findings);
-  EXPECT_EQ(sarif["runs"][0]["tool"]["driver"]["rules"].size(), named.size());
 }
 
 TEST(ReportOption, BadTargetsAreRefusedBeforeAnyWork) {

@@ -28,8 +28,9 @@ void add_fetch_options(CLI::App* cmd, FetchOptions* options, int* jobs);
 void add_feed_options(CLI::App* cmd, FeedOptions* options);
 
 // --page-memory, --page-seconds, --parse-in-process: the page workers' limits. Once the
-// command line is parsed they configure the process's page workers (one per job).
-void add_page_options(CLI::App* cmd, const int* jobs);
+// command line is parsed they configure the process's page workers (one per job). The
+// returned function configures them again (after a config file set more options).
+std::function<void()> add_page_options(CLI::App* cmd, const int* jobs);
 
 Runner add_extract_command(CLI::App* app);
 Runner add_scan_command(CLI::App* app);

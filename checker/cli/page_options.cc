@@ -7,7 +7,7 @@
 
 namespace credcheck {
 
-void add_page_options(CLI::App* cmd, const int* jobs) {
+std::function<void()> add_page_options(CLI::App* cmd, const int* jobs) {
   auto o = std::make_shared<PageWorkerOptions>();
   auto memory = std::make_shared<size_t>(o->memory_bytes);
   // Below 64M a worker cannot start (its binary and libraries need the address space).
@@ -18,11 +18,13 @@ void add_page_options(CLI::App* cmd, const int* jobs) {
                      "CPU time each page may take to parse (at most 1h)", 3600);
   cmd->add_flag("--parse-in-process", [o](int64_t) { o->isolated = false; },
                 "Parse pages in this process, without the page limits (debugging)");
-  cmd->parse_complete_callback([o, memory, jobs] {
+  auto configure = [o, memory, jobs] {
     o->memory_bytes = *memory;
     o->workers = *jobs;
     configure_page_workers(*o);
-  });
+  };
+  cmd->parse_complete_callback(configure);
+  return configure;
 }
 
 }  // namespace credcheck

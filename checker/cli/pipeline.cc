@@ -18,7 +18,7 @@
 namespace credcheck {
 
 bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options, PageRead* page,
-               std::string* err, const std::function<void()>& before_parse) {
+               std::string* err, const PageStore* store, const std::function<void()>& before_parse) {
   if (!input.error.empty()) {
     *err = input.error;
     return false;
@@ -28,6 +28,11 @@ bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options
   if (ListKind kind = sniff_list(page->doc.bytes); kind != ListKind::kNone) {
     *err = input.spec + ": a " + list_kind_name(kind) + ", not a page; give it with " +
            (is_feed(kind) ? "--feed" : "--sitemap") + " to check the pages it lists";
+    return false;
+  }
+  page->sha256 = sha256_hex(page->doc.bytes);
+  if (store && store->enabled() && !store->save(page->sha256, page->doc.bytes, err)) {
+    *err = input.spec + ": " + *err;
     return false;
   }
   Decoded decoded = decode_html(page->doc.bytes, page->doc.content_type);
@@ -88,7 +93,7 @@ void read_unordered(const std::function<bool(Input*)>& next, const FetchOptions&
       }
       PageRead page;
       std::string err;
-      bool ok = read_page(input, *fetcher, options, &page, &err, [&] { turn.give_back(); });
+      bool ok = read_page(input, *fetcher, options, &page, &err, control.store, [&] { turn.give_back(); });
       turn.give_back();
       if (ok && control.prepare) control.prepare(page);
       std::lock_guard lock(done_mu);
@@ -151,7 +156,7 @@ void read_ordered(const std::function<bool(Input*)>& next, const FetchOptions& o
         cv.notify_all();
         return;
       }
-      slot.ok = read_page(slot.input, *fetcher, options, &slot.page, &slot.err, [&] { turn.give_back(); });
+      slot.ok = read_page(slot.input, *fetcher, options, &slot.page, &slot.err, control.store, [&] { turn.give_back(); });
       turn.give_back();
       if (slot.ok && control.prepare) control.prepare(slot.page);
       std::unique_lock lock(mu);
@@ -233,6 +238,8 @@ Result check_page(PageRead&& page, const Pack& pack, OriginalSet& originals,
   r.url = page.doc.url;
   r.charset = page.charset;
   r.fetched_at = page.doc.fetched_at;
+  r.http_status = page.doc.http_status;
+  r.sha256 = page.sha256;
   Match m;
   std::string err;
   if (!best_match(fingerprint(page.fields.text), originals, &m, &err)) {

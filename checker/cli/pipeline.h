@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "checker/fetch/feed_inputs.h"
+#include "checker/fetch/evidence.h"
 #include "checker/fetch/fetcher.h"
 #include "checker/match/match.h"
 #include "checker/report/result.h"
@@ -18,16 +19,20 @@ namespace credcheck {
 
 struct PageRead {
   Document doc;
+  std::string sha256;  // of doc.bytes as fetched (doc.bytes is dropped after decoding)
   std::string charset;
   Fields fields;
   Fingerprint print;  // of fields.text, when a ReadControl::prepare computed it
 };
 
 // fetch -> decode -> parse -> extract for one input. Returns false with *err (a
-// message naming the input) when the page cannot be read or parsed. `before_parse` runs
-// once the page is decoded, before it goes to parse.
+// message naming the input) when the page cannot be read or parsed.
+// With `store` enabled the bytes are also kept there under their SHA-256 (--save-pages);
+// a page that cannot be kept is not read (its evidence would be lost). `before_parse`
+// runs once the page is decoded, before it goes to parse.
 bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options, PageRead* page,
-               std::string* err, const std::function<void()>& before_parse = {});
+               std::string* err, const PageStore* store = nullptr,
+               const std::function<void()>& before_parse = {});
 
 using PageDone = std::function<void(size_t index, const Input&, bool ok, PageRead&,
                                     const std::string& err)>;
@@ -44,6 +49,8 @@ struct ReadControl {
   // work that need not wait its turn (index build fingerprints the originals here, so
   // that work is parallel and `done` stays short).
   std::function<void(PageRead&)> prepare;
+  // --save-pages: every page read is kept here (see read_page()).
+  const PageStore* store = nullptr;
 };
 
 // Reads the inputs `next` yields (pulled one at a time, as workers free up, so a list is

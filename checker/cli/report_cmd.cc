@@ -8,6 +8,7 @@
 #include "checker/cli/exit_status.h"
 #include "checker/cli/report_inputs.h"
 #include "checker/cli/report_option.h"
+#include "checker/report/baseline.h"
 #include "checker/report/format.h"
 #include "checker/report/report_file.h"
 
@@ -52,6 +53,7 @@ Runner add_report_command(CLI::App* app) {
     std::vector<std::string> reports;
     std::string fail_on = "error";
     std::vector<std::string> inputs;  // --inputs: the scan's INPUT arguments
+    std::string baseline;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app->add_subcommand("report", "Re-render and merge saved results");
@@ -69,6 +71,8 @@ Runner add_report_command(CLI::App* app) {
   cmd->add_option("--inputs", o->inputs,
                   "The INPUTs the sharded scan was given: results are put in their order, an "
                   "input with no result is named and reported unchecked, a doubled one refused");
+  cmd->add_option("--baseline", o->baseline,
+                  "An earlier report: findings already in it are marked known and do not fail");
   return [o](Streams& io) {
     ExtraReports reports;
     {
@@ -96,6 +100,16 @@ Runner add_report_command(CLI::App* app) {
         return static_cast<int>(kExitUsage);
       }
       if (header.pack.empty()) header.pack = h.pack;
+      if (header.rules.empty()) header.rules = std::move(h.rules);
+    }
+    if (!o->baseline.empty()) {
+      Baseline baseline;
+      std::string err;
+      if (!baseline.load(o->baseline, &err)) {
+        io.err << "credcheck: --baseline " << err << '\n';
+        return static_cast<int>(kExitUsage);
+      }
+      for (Result& r : results) baseline.apply(&r);
     }
     if (!o->inputs.empty()) {
       InputsCheck check;

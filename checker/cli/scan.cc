@@ -3,10 +3,12 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "checker/cli/commands.h"
+#include "checker/cli/config.h"
 #include "checker/cli/exit_status.h"
 #include "checker/cli/mapper.h"
 #include "checker/cli/originals_option.h"
@@ -15,6 +17,7 @@
 #include "checker/cli/progress.h"
 #include "checker/cli/report_option.h"
 #include "checker/cli/shard_option.h"
+#include "checker/report/baseline.h"
 #include "checker/report/report_file.h"
 #include "checker/report/sink.h"
 #include "checker/store/index.h"
@@ -32,8 +35,13 @@ struct ScanOptions {
   std::vector<std::string> reports;  // --report F=FILE
   std::string fail_on = "error";
   std::string base_url;
+  std::string save_pages;  // --save-pages DIR
+  std::string baseline;    // --baseline FILE
+  std::string config;      // --config FILE (else credcheck.yaml, when there is one)
+  std::string lang;        // --lang zh|en; empty: the pack's
   bool allow_empty = false;
   bool quiet = false;
+  bool dry_run = false;  // --dry-run: check the options, read and write nothing
   std::vector<std::string> inputs;
   FetchOptions fetch;
   FeedOptions feeds;
@@ -109,8 +117,9 @@ int run_scan(const ScanOptions& o, Streams& io) {
     io.err << "credcheck: --base-url: expected an http(s) URL with a host, got '" << o.base_url << "'\n";
     return kExitUsage;
   }
-  if (std::string e; o.mapper ? !mapper_options_ok(o, &e) : o.inputs.empty()) {
-    io.err << "credcheck: " << (o.mapper ? e : "scan: give the pages to check (URL, file, directory, WARC, @list or -), or --mapper to read them from stdin") << '\n';
+  bool no_inputs = o.inputs.empty() && o.feeds.sitemaps.empty() && o.feeds.feeds.empty();
+  if (std::string e; o.mapper ? !mapper_options_ok(o, &e) : no_inputs) {
+    io.err << "credcheck: " << (o.mapper ? e : "scan: give the pages to check (URL, file, directory, WARC, @list or -, --sitemap or --feed), or --mapper to read them from stdin") << '\n';
     return kExitUsage;
   }
   Shard shard;
@@ -145,9 +154,9 @@ int run_scan(const ScanOptions& o, Streams& io) {
       return kExitUsage;
     }
   }
-  if (o.inputs.empty() && o.feeds.sitemaps.empty() && o.feeds.feeds.empty()) {
-    io.err << "credcheck: scan: give the pages to check: INPUT..., --sitemap or --feed\n";
-    return kExitUsage;
+  if (o.dry_run) {
+    io.err << "credcheck: scan: the options are valid (--dry-run: nothing was read or written)\n";
+    return kExitOk;
   }
   std::string err;
   Pack pack;
@@ -155,6 +164,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
     io.err << err << '\n';
     return kExitUsage;
   }
+  if (!o.lang.empty()) set_pack_language(&pack, o.lang);
   g_stop = false;
   g_signal = 0;
   StopOnSignals signals;  // from here on a signal ends the run with what is done
@@ -165,6 +175,16 @@ int run_scan(const ScanOptions& o, Streams& io) {
     return kExitUsage;
   }
   if (!reports.open(&err)) {
+    io.err << "credcheck: " << err << '\n';
+    return kExitUsage;
+  }
+  Baseline baseline;
+  if (!o.baseline.empty() && !baseline.load(o.baseline, &err)) {
+    io.err << "credcheck: --baseline " << err << '\n';
+    return kExitUsage;
+  }
+  PageStore store;
+  if (!o.save_pages.empty() && !store.open(o.save_pages, &err)) {
     io.err << "credcheck: " << err << '\n';
     return kExitUsage;
   }
@@ -224,11 +244,13 @@ int run_scan(const ScanOptions& o, Streams& io) {
   ReadControl control;
   control.in_order = false;  // results are written as they finish; JSON is re-ordered from the spill
   control.stop = &g_stop;
+  control.store = &store;
   read_pages(next, o.fetch, o.jobs, control,
              [&](size_t index, const Input& input, bool ok, PageRead& page, const std::string& e) {
                Result r = ok ? check_page(std::move(page), pack, *originals, o.base_url)
                              : unreadable_result(input, e);
                r.listed_in = input.listed_in;
+               if (!o.baseline.empty()) baseline.apply(&r);
                findings |= result_fails(r, fail_on);
                if (out_on_terminal && format == "jsonl") progress.clear();  // lines, not a torn progress line
                if (!sink.add(index, r)) g_stop = true;  // the report is lost: stop spending work on it
@@ -275,6 +297,9 @@ int run_scan(const ScanOptions& o, Streams& io) {
   if (!o.quiet) {
     io.err << "credcheck: " << s.inputs << " inputs: " << s.compliant << " compliant, " << s.violations
            << " with violations, " << s.unchecked << " unchecked";
+    if (s.baseline)
+      io.err << "; findings: " << s.new_findings << " new, " << s.known_findings << " known, "
+             << s.resolved_findings << " resolved";
     if (!o.output.empty() && written) io.err << "; report: " << o.output;
     for (const ReportTarget& t : reports.targets())
       if (written) io.err << "; " << t.format << ": " << t.path;
@@ -295,7 +320,11 @@ Runner add_scan_command(CLI::App* app) {
       "above --fail-on; 2 usage, configuration or pack error, or nothing to scan; 3 no such "
       "finding, but some inputs could not be checked, the scan was interrupted (SIGINT, "
       "SIGTERM) or the report could not be written.");
-  cmd->add_option("--rules", o->pack, "Rule pack (YAML)")->required();
+  // --rules and the inputs are required, but a config file may give them: checked in the runner.
+  cmd->add_option("--rules", o->pack, "Rule pack (YAML); required here or as `pack:` in the config");
+  cmd->add_option("--config", o->config,
+                  std::string("Options from a YAML file (default: ") + kDefaultConfig +
+                      " in the working directory, if there); flags win over it");
   cmd->add_option("--original", o->originals, "A publisher's original (file, directory, URL, @list); repeatable")
       ->allow_extra_args(false);
   cmd->add_option("--originals", o->originals_index, "An index from `index build`, or a list file of originals")
@@ -314,8 +343,19 @@ Runner add_scan_command(CLI::App* app) {
   cmd->add_option("--base-url", o->base_url,
                   "URL the local files will be published at: its host is their host (a canonical "
                   "link never is)");
+  cmd->add_option("--lang", o->lang, "Language of the findings' messages: zh or en (default: the pack's)")
+      ->check(CLI::IsMember({"zh", "en"}));
+  cmd->add_option("--baseline", o->baseline,
+                  "An earlier JSON or JSONL report: findings already in it (same input, rule and "
+                  "evidence) are marked known and do not fail the run");
+  cmd->add_option("--save-pages", o->save_pages,
+                  "Keep every page's bytes as fetched in this folder, named <sha256>.html (the "
+                  "report's sha256)");
   cmd->add_flag("--allow-empty", o->allow_empty,
                 "An empty batch (no pages in the inputs) is an empty report and exit 0, not exit 2");
+  cmd->add_flag("--dry-run", o->dry_run,
+                "Check the command line (and config file) and stop: no pack, page or report is "
+                "read or written (for CI files: does this command parse?)");
   cmd->add_flag("-q,--quiet", o->quiet, "No progress line and no summary on stderr; errors only");
   cmd->add_option("inputs", o->inputs,
                   "Pages: URL, file, directory, WARC file (.warc, .warc.gz), @list.txt, or - for "
@@ -326,9 +366,29 @@ Runner add_scan_command(CLI::App* app) {
                 "Inputs as lines (or {\"input\": ...} JSON lines) on stdin, one JSON line per "
                 "result on stdout in input order, as they are done; exit 0 when the batch ran");
   add_fetch_options(cmd, &o->fetch, &o->jobs);
-  add_page_options(cmd, &o->jobs);
+  auto configure_pages = add_page_options(cmd, &o->jobs);
   add_shard_options(cmd, &o->shard);
-  return [o](Streams& io) { return run_scan(*o, io); };
+  return [o, cmd, configure_pages](Streams& io) {
+    std::string path = o->config;
+    std::error_code ec;
+    if (path.empty() && std::filesystem::is_regular_file(kDefaultConfig, ec)) path = kDefaultConfig;
+    if (!path.empty()) {
+      std::string err;
+      if (!apply_config(cmd, path, &err)) {
+        io.err << "credcheck: " << err << '\n';
+        return static_cast<int>(kExitUsage);
+      }
+      configure_pages();  // --jobs and the page limits may have come from the file
+    }
+    bool no_inputs = o->inputs.empty() && o->feeds.sitemaps.empty() && o->feeds.feeds.empty() && !o->mapper;
+    if (o->pack.empty() || no_inputs) {
+      io.err << "credcheck: scan: " << (o->pack.empty() ? "--rules PACK" : "INPUT") << " is required"
+             << " (on the command line, or as `" << (o->pack.empty() ? "pack" : "inputs") << ":` in "
+             << (path.empty() ? std::string(kDefaultConfig) + " or --config FILE" : path) << ")\n";
+      return static_cast<int>(kExitUsage);
+    }
+    return run_scan(*o, io);
+  };
 }
 
 }  // namespace credcheck

@@ -1,6 +1,6 @@
 // CSV for spreadsheets (RFC 4180): UTF-8 with a BOM so spreadsheet programs read the
 // Chinese, CRLF line ends, one row per finding and one per unchecked input with its
-// reason. Pages are untrusted: a cell that a spreadsheet would run as a formula is
+// reason, each with the page's evidence (fetch time, HTTP status, SHA-256). Pages are untrusted: a cell that a spreadsheet would run as a formula is
 // written with a leading apostrophe.
 #include "checker/report/format.h"
 
@@ -36,15 +36,19 @@ bool write_csv(const ReportHeader&, const Summary&, const ResultVisitor& results
                std::string* err) {
   out << "\xEF\xBB\xBF";
   row(out, {"input", "url", "status", "rule", "severity", "clause", "message", "evidence", "expected",
-            "location", "reason", "original", "listed_in"});
+            "location", "reason", "original", "fetched_at", "http_status", "sha256", "baseline",
+            "listed_in"});
   return results(
       [&](const Result& r) {
         std::string original = r.original ? r.original->input : "";
+        std::string http = r.http_status ? std::to_string(r.http_status) : "";
         for (const Finding& f : r.findings)
           row(out, {r.input, r.url, r.status, f.rule, f.severity, f.clause, f.message, f.evidence,
-                    f.expected, f.location, r.reason, original, r.listed_in});
+                    f.expected, f.location, r.reason, original, r.fetched_at, http, r.sha256, f.baseline,
+                    r.listed_in});
         if (r.status == "unchecked")
-          row(out, {r.input, r.url, r.status, "", "", "", "", "", "", "", r.reason, original, r.listed_in});
+          row(out, {r.input, r.url, r.status, "", "", "", "", "", "", "", r.reason, original,
+                    r.fetched_at, http, r.sha256, "", r.listed_in});
       },
       err);
 }

@@ -41,6 +41,8 @@ inline std::vector<Result> format_sample() {
   a.status = "violation";
   a.reason = "2 findings";
   a.fetched_at = "2026-11-30T01:02:03Z";
+  a.http_status = 200;
+  a.sha256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
   a.fields = Fields{};
   a.fields->title = "<script>alert('t')</script>";
   a.findings = {{"source-credit", "error", "1(1)", "未注明来源\n第二行", kHostileEvidence, "来源：西江日报",

@@ -50,7 +50,7 @@ input[type=radio]{position:absolute;opacity:0}
 .filters label{cursor:pointer;padding:0 .3rem;border-radius:.2rem}
 section.page{border-top:2px solid #ddd;margin-top:1rem}
 .status{font-weight:bold}.violation .status{color:#b00}.unchecked .status{color:#a60}.compliant .status{color:#070}
-mark{background:#ffe066}.sev-error td.sev{color:#b00}.sev-warning td.sev{color:#a60}
+mark{background:#ffe066}tr.known{color:#777}.sev-error td.sev{color:#b00}.sev-warning td.sev{color:#a60}
 .quote{white-space:pre-wrap}
 )";
 
@@ -103,7 +103,9 @@ void page(std::ostream& out, const Result& r, const Index& ix) {
   out << "</p>\n<table>";
   if (r.fields && !r.fields->title.empty()) out << "<tr><th>title</th><td>" << escape(r.fields->title) << "</td></tr>";
   if (!r.url.empty() && r.url != r.input) out << "<tr><th>URL</th><td>" << link(r.url, r.url) << "</td></tr>";
-  if (!r.fetched_at.empty()) out << "<tr><th>fetched</th><td>" << escape(r.fetched_at) << "</td></tr>";
+  if (!r.fetched_at.empty()) out << "<tr><th>fetched (UTC)</th><td>" << escape(r.fetched_at) << "</td></tr>";
+  if (r.http_status) out << "<tr><th>HTTP status</th><td>" << r.http_status << "</td></tr>";
+  if (!r.sha256.empty()) out << "<tr><th>SHA-256</th><td><code>" << escape(r.sha256) << "</code></td></tr>";
   if (!r.listed_in.empty()) out << "<tr><th>listed in</th><td>" << link(r.listed_in, r.listed_in) << "</td></tr>";
   if (r.original) {
     char sim[16];
@@ -124,8 +126,9 @@ void page(std::ostream& out, const Result& r, const Index& ix) {
     out << "<table class=\"findings\"><tr><th>rule</th><th>severity</th><th>clause</th><th>message</th>"
            "<th>evidence</th><th>expected</th><th>where</th></tr>\n";
     for (const Finding& f : r.findings) {
-      out << "<tr class=\"finding " << rule_class(ix, f.rule) << " sev-" << escape(f.severity) << "\"><td>"
-          << escape(f.rule) << "</td><td class=\"sev\">" << escape(f.severity) << "</td><td>"
+      out << "<tr class=\"finding " << rule_class(ix, f.rule) << " sev-" << escape(f.severity)
+          << (f.baseline == "known" ? " known" : "") << "\"><td>" << escape(f.rule) << "</td><td class=\"sev\">"
+          << escape(f.severity) << (f.baseline == "known" ? " <small>(known)</small>" : "") << "</td><td>"
           << escape(f.clause) << "</td><td>" << escape(f.message) << "</td><td class=\"quote\">"
           << (f.evidence.empty() ? "<em>nothing on the page</em>" : "<mark>" + escape(f.evidence) + "</mark>")
           << "</td><td class=\"quote\">" << escape(f.expected) << "</td><td>" << escape(f.location)
@@ -156,6 +159,10 @@ bool write_html(const ReportHeader& header, const Summary& s, const ResultVisito
       << ": " << escape(header.pack) << "</h1>\n<table><tr><th>inputs</th><th>compliant</th><th>violation</th>"
       << "<th>unchecked</th></tr><tr><td>" << s.inputs << "</td><td>" << s.compliant << "</td><td>"
       << s.violations << "</td><td>" << s.unchecked << "</td></tr></table>\n";
+  if (s.baseline)
+    out << "<table><tr><th>new findings</th><th>known (baseline)</th><th>resolved</th></tr><tr><td>"
+        << s.new_findings << "</td><td>" << s.known_findings << "</td><td>" << s.resolved_findings
+        << "</td></tr></table>\n";
   if (!rules.empty()) {
     out << "<table><tr><th>rule</th><th>clause</th><th>severity</th><th>the notice says</th></tr>\n";
     for (const RuleInfo& r : rules)

@@ -39,6 +39,10 @@ TEST(HtmlReport, SelfContainedEscapedAndComplete) {
   EXPECT_NE(html.find("id=\"f-rule-r2\""), std::string::npos);
   EXPECT_NE(html.find("<tr class=\"finding r0 sev-error\">"), std::string::npos);
   EXPECT_NE(html.find("section.page:not(:has(tr.r0)){display:none}"), std::string::npos);
+  // The evidence a letter cites: status and hash of the bytes as fetched.
+  EXPECT_NE(html.find("<th>HTTP status</th><td>200</td>"), std::string::npos);
+  EXPECT_NE(html.find("<code>ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad</code>"),
+            std::string::npos);
 }
 
 TEST(HtmlReport, NoResultsIsAPageWithTheSummary) {

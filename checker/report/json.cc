@@ -13,6 +13,10 @@ void add_to_summary(const Result& r, Summary* s) {
   else if (r.status == "violation") ++s->violations;
   else ++s->unchecked;
   s->checked = s->compliant + s->violations;
+  if (!r.baselined) return;
+  s->baseline = true;
+  for (const Finding& f : r.findings) ++(f.baseline == "known" ? s->known_findings : s->new_findings);
+  s->resolved_findings += r.resolved;
 }
 
 Summary summarize(const std::vector<Result>& results) {
@@ -23,6 +27,7 @@ Summary summarize(const std::vector<Result>& results) {
 
 bool result_fails(const Result& r, Severity threshold) {
   for (const Finding& f : r.findings) {
+    if (f.baseline == "known") continue;
     Severity s;
     if (parse_severity(f.severity, &s) && s >= threshold) return true;
   }
@@ -32,9 +37,20 @@ bool result_fails(const Result& r, Severity threshold) {
 namespace {
 
 json finding_json(const Finding& f) {
-  return {{"rule", f.rule},         {"severity", f.severity}, {"clause", f.clause},
-          {"message", f.message},   {"evidence", f.evidence}, {"expected", f.expected},
-          {"location", f.location}};
+  json j = {{"rule", f.rule},         {"severity", f.severity}, {"clause", f.clause},
+            {"message", f.message},   {"evidence", f.evidence}, {"expected", f.expected},
+            {"location", f.location}};
+  if (!f.baseline.empty()) j["baseline"] = f.baseline;
+  return j;
+}
+
+json baseline_json(size_t fresh, size_t known, size_t resolved) {
+  return {{"new", fresh}, {"known", known}, {"resolved", resolved}};
+}
+
+size_t json_count(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_number_unsigned() ? it->get<size_t>() : 0;
 }
 
 }  // namespace
@@ -50,6 +66,8 @@ bool result_from_json(const json& j, Result* r, std::string* err) {
   r->reason = json_str(j, "reason");
   r->charset = json_str(j, "charset");
   r->fetched_at = json_str(j, "fetched_at");
+  r->sha256 = json_str(j, "sha256");
+  if (auto it = j.find("http_status"); it != j.end() && it->is_number_integer()) r->http_status = it->get<long>();
   r->listed_in = json_str(j, "listed_in");
   r->not_checked = json_strings(j, "not_checked");
   if (auto it = j.find("original"); it != j.end() && it->is_object()) {
@@ -65,7 +83,12 @@ bool result_from_json(const json& j, Result* r, std::string* err) {
       if (f.is_object())
         r->findings.push_back({json_str(f, "rule"), json_str(f, "severity"), json_str(f, "clause"),
                                json_str(f, "message"),
-                               json_str(f, "evidence"), json_str(f, "expected"), json_str(f, "location")});
+                               json_str(f, "evidence"), json_str(f, "expected"), json_str(f, "location"),
+                               json_str(f, "baseline")});
+  if (auto it = j.find("baseline"); it != j.end() && it->is_object()) {
+    r->baselined = true;
+    r->resolved = json_count(*it, "resolved");
+  }
   return true;
 }
 
@@ -80,7 +103,7 @@ json result_json(const Result& r) {
                 {"similarity", std::round(r.original->similarity * 1000) / 1000},
                 {"page_in_original", std::round(r.original->page_in_original * 1000) / 1000},
                 {"original_in_page", std::round(r.original->original_in_page * 1000) / 1000}};
-  return {
+  json j = {
       {"input", r.input},
       {"url", r.url},
       {"status", r.status},
@@ -91,12 +114,25 @@ json result_json(const Result& r) {
       {"not_checked", r.not_checked},
       {"charset", r.charset},
       {"fetched_at", r.fetched_at},
+      {"http_status", r.http_status ? json(r.http_status) : json(nullptr)},
+      {"sha256", r.sha256},
       {"listed_in", r.listed_in.empty() ? json(nullptr) : json(r.listed_in)},
   };
+  if (r.baselined) {
+    size_t known = 0;
+    for (const Finding& f : r.findings) known += f.baseline == "known";
+    j["baseline"] = baseline_json(r.findings.size() - known, known, r.resolved);
+  }
+  return j;
+}
+
+json rule_json(const RuleInfo& r) {
+  return {{"id", r.id},       {"kind", r.kind},       {"clause", r.clause},
+          {"severity", severity_name(r.severity)},  {"message", r.message}, {"quote", r.quote}};
 }
 
 json report_head_json(const ReportHeader& header, const Summary& s) {
-  return {
+  json head = {
       {"tool", header.tool},
       {"version", header.version},
       {"pack", header.pack},
@@ -107,6 +143,16 @@ json report_head_json(const ReportHeader& header, const Summary& s) {
         {"violations", s.violations},
         {"unchecked", s.unchecked}}},
   };
+  if (s.baseline)
+    head["summary"]["baseline"] = baseline_json(s.new_findings, s.known_findings, s.resolved_findings);
+  // The pack's rules, so a consumer (and `report --in`) knows every rule that ran, also
+  // those that found nothing.
+  if (!header.rules.empty()) {
+    json rules = json::array();
+    for (const RuleInfo& r : header.rules) rules.push_back(rule_json(r));
+    head["rules"] = std::move(rules);
+  }
+  return head;
 }
 
 json report_json(const ReportHeader& header, const std::vector<Result>& results) {
@@ -123,6 +169,14 @@ bool results_from_json(const std::string& text, ReportHeader* header, std::vecto
   json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!doc.is_discarded() && doc.is_object() && doc.contains("results")) {
     header->pack = json_str(doc, "pack");
+    if (auto it = doc.find("rules"); it != doc.end() && it->is_array())
+      for (const json& r : *it) {
+        if (!r.is_object() || json_str(r, "id").empty()) continue;
+        RuleInfo info{json_str(r, "id"), json_str(r, "kind"), json_str(r, "clause"),
+                      json_str(r, "quote"), json_str(r, "message")};
+        parse_severity(json_str(r, "severity"), &info.severity);
+        header->rules.push_back(std::move(info));
+      }
     if (!doc["results"].is_array()) {
       *err = "'results' is not a list";
       return false;

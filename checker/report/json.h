@@ -23,19 +23,21 @@ struct ReportHeader {
 };
 
 // One result: {input, url, status, reason, original{input,title,similarity}|null,
-// fields|null, findings[], not_checked[], charset, fetched_at}.
+// fields|null, findings[], not_checked[], charset, fetched_at, http_status|null, sha256}.
 nlohmann::ordered_json result_json(const Result& r);
 
 // One result read back from result_json()'s form (an "index" key, if any, is ignored).
 bool result_from_json(const nlohmann::ordered_json& j, Result* r, std::string* err);
 
-// The report's head: {tool, version, pack, summary{…}}, without results.
+// The report's head: {tool, version, pack, summary{…}, rules[…] (when the header has
+// them: {id, kind, clause, severity, message, quote})}, without results.
 nlohmann::ordered_json report_head_json(const ReportHeader& header, const Summary& s);
 
 // The whole report: {tool, version, pack, summary{…}, results[…]}.
 nlohmann::ordered_json report_json(const ReportHeader& header, const std::vector<Result>& results);
 
-// Reads results back from a JSON report or JSONL lines (`report --in`). Returns false
+// Reads results back from a JSON report or JSONL lines (`report --in`); a JSON report's
+// pack and rules go to *header. Returns false
 // with *err on a document that is neither.
 bool results_from_json(const std::string& text, ReportHeader* header,
                        std::vector<Result>* results, std::string* err);

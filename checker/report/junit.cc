@@ -3,7 +3,8 @@
 // unique: GitLab keeps only the first of duplicate names). A rule with findings is one
 // <failure> holding them all (Jenkins keeps only one failure per test case); an input
 // that could not be read is an <error> on each rule with its reason; a rule that could
-// not be checked is <skipped> with the reason. XML is written by pugixml, one suite at
+// not be checked is <skipped> with the reason, and so is a rule whose findings are all
+// known from --baseline (they do not fail the run). XML is written by pugixml, one suite at
 // a time, so the report never holds every result.
 #include <pugixml.hpp>
 
@@ -70,9 +71,9 @@ Counts suite_of(const Result& r, const std::vector<RuleInfo>& rules, pugi::xml_n
     set(tc, "name", rule.id);
     set(tc, "classname", r.input);
     ++c.tests;
-    std::vector<const Finding*> mine;
+    std::vector<const Finding*> mine, known;
     for (const Finding& f : r.findings)
-      if (f.rule == rule.id) mine.push_back(&f);
+      if (f.rule == rule.id) (f.baseline == "known" ? known : mine).push_back(&f);
     bool not_checked = false;
     for (const std::string& id : r.not_checked) not_checked |= id == rule.id;
     if (!mine.empty()) {
@@ -83,6 +84,12 @@ Counts suite_of(const Result& r, const std::vector<RuleInfo>& rules, pugi::xml_n
       set(failure, "type", mine[0]->severity);
       failure.append_child(pugi::node_pcdata).set_value(xml_text(failure_text(mine)).c_str());
       ++c.failures;
+    } else if (!known.empty()) {
+      // Accepted in the baseline: shown, but not a failure of this run.
+      pugi::xml_node skipped = tc.append_child("skipped");
+      set(skipped, "message", "known: " + std::to_string(known.size()) + " finding(s) already in the baseline");
+      tc.append_child("system-out").append_child(pugi::node_pcdata).set_value(xml_text(failure_text(known)).c_str());
+      ++c.skipped;
     } else if (unreadable) {
       pugi::xml_node error = tc.append_child("error");
       set(error, "message", r.reason);
@@ -110,6 +117,8 @@ Counts suite_of(const Result& r, const std::vector<RuleInfo>& rules, pugi::xml_n
   prop("reason", r.reason);
   // Not the suite's `timestamp`: the schema Jenkins documents wants it without a zone.
   prop("fetched_at", r.fetched_at);
+  if (r.http_status) prop("http_status", std::to_string(r.http_status));
+  prop("sha256", r.sha256);
   prop("listed_in", r.listed_in);
   if (r.original) prop("original", r.original->input);
   return c;

@@ -54,6 +54,10 @@ TEST(JunitReport, OneSuitePerInputOneCasePerRule) {
   EXPECT_EQ(std::string(a.child("properties").find_child_by_attribute("property", "name", "fetched_at")
                             .attribute("value").value()),
             "2026-11-30T01:02:03Z");
+  EXPECT_EQ(std::string(a.child("properties").find_child_by_attribute("property", "name", "http_status")
+                            .attribute("value").value()),
+            "200");
+  EXPECT_TRUE(a.child("properties").find_child_by_attribute("property", "name", "sha256"));
   EXPECT_EQ(std::string(case_of(a, "source-credit").attribute("classname").value()), kHostileInput);
 
   pugi::xml_node gone = a.next_sibling("testsuite");

@@ -86,6 +86,11 @@ bool write_md(const ReportHeader& header, const Summary& s, const ResultVisitor&
       << "| violation | " << s.violations << " |\n"
       << "| unchecked | " << s.unchecked << " |\n"
       << "| **total** | " << s.inputs << " |\n\n";
+  if (s.baseline)
+    out << "| findings against the baseline | count |\n|---|---:|\n"
+        << "| new | " << s.new_findings << " |\n"
+        << "| known | " << s.known_findings << " |\n"
+        << "| resolved | " << s.resolved_findings << " |\n\n";
   if (!order.empty()) {
     out << "| rule | severity | findings | inputs |\n|---|---|---:|---:|\n";
     for (const std::string& id : order) {
@@ -104,7 +109,7 @@ bool write_md(const ReportHeader& header, const Summary& s, const ResultVisitor&
         for (const Finding& f : r.findings) {
           if (rows++ >= kMaxRows) continue;
           out << "| " << md_link(r.input, r.url) << " | " << md_text(f.rule) << " | "
-              << md_text(f.severity) << " | " << md_text(f.message) << " | " << md_text(f.evidence)
+              << md_text(f.severity) << (f.baseline == "known" ? " (known)" : "") << " | " << md_text(f.message) << " | " << md_text(f.evidence)
               << " | " << md_text(f.expected) << " |\n";
         }
         if (r.status == "unchecked" && unchecked_count++ < kMaxRows)

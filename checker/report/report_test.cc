@@ -21,6 +21,8 @@ std::vector<Result> sample() {
   a.reason = "1 finding";
   a.charset = "gb18030";
   a.fetched_at = "2026-11-30T01:02:03Z";
+  a.http_status = 200;
+  a.sha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
   a.original = OriginalRef{"originals/a.html", "file:///originals/a.html", "西江新闻", 0.8765};
   Fields f;
   f.title = "标题 \"quoted\"\nline";
@@ -64,6 +66,33 @@ TEST(JsonReport, StreamedBytesAreTheDocumentBuiltInMemory) {
             .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
     EXPECT_EQ(memory_json(results), want) << n;
   }
+}
+
+TEST(JsonReport, CarriesThePacksRulesAndTheEvidenceBack) {
+  ReportHeader h{"credcheck", "0.1.0", "p"};
+  RuleInfo rule;
+  rule.id = "source-credit";
+  rule.kind = "source-credit";
+  rule.clause = "1(1)";
+  rule.severity = Severity::warning;
+  rule.quote = "注明来源";
+  rule.message = "m";
+  h.rules = {rule};
+  std::ostringstream out;
+  std::string err;
+  ASSERT_TRUE(write_report("json", h, sample(), out, &err)) << err;
+  ReportHeader back;
+  std::vector<Result> results;
+  ASSERT_TRUE(results_from_json(out.str(), &back, &results, &err)) << err;
+  ASSERT_EQ(back.rules.size(), 1u);
+  EXPECT_EQ(back.rules[0].id, "source-credit");
+  EXPECT_EQ(back.rules[0].quote, "注明来源");
+  EXPECT_EQ(back.rules[0].severity, Severity::warning);
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[0].http_status, 200);
+  EXPECT_EQ(results[0].sha256, sample()[0].sha256);
+  EXPECT_EQ(results[1].http_status, 0);  // null: never fetched
+  EXPECT_NE(out.str().find("\"http_status\": null"), std::string::npos);
 }
 
 TEST(Spill, ResultsComeBackWholeAndInIndexOrder) {

@@ -93,18 +93,26 @@ json result_of(const Result& r, const Finding& f, size_t rule_index) {
                 {"input", r.input}};
   if (r.original) props["original"] = r.original->input;
   if (!r.listed_in.empty()) props["listed_in"] = r.listed_in;
-  return {{"ruleId", f.rule},
-          {"ruleIndex", rule_index},
-          {"level", level_of(f.severity)},
-          {"message", text(message)},
-          {"locations", json::array({location})},
-          {"partialFingerprints", {{"credcheckFinding/v1", fingerprint(r, f)}}},
-          {"properties", props}};
+  // The page as it was checked: what a follow-up letter cites.
+  if (!r.url.empty()) props["final_url"] = r.url;
+  if (!r.fetched_at.empty()) props["fetched_at"] = r.fetched_at;
+  if (r.http_status) props["http_status"] = r.http_status;
+  if (!r.sha256.empty()) props["sha256"] = r.sha256;
+  json one = {{"ruleId", f.rule},
+              {"ruleIndex", rule_index},
+              {"level", level_of(f.severity)},
+              {"message", text(message)},
+              {"locations", json::array({location})},
+              {"partialFingerprints", {{"credcheckFinding/v1", fingerprint(r, f)}}},
+              {"properties", props}};
+  // Against --baseline: SARIF's own words for a finding seen before or not.
+  if (!f.baseline.empty()) one["baselineState"] = f.baseline == "known" ? "unchanged" : "new";
+  return one;
 }
 
 }  // namespace
 
-bool write_sarif(const ReportHeader& header, const Summary&, const ResultVisitor& results,
+bool write_sarif(const ReportHeader& header, const Summary& summary, const ResultVisitor& results,
                  std::ostream& out, std::string* err) {
   std::vector<RuleInfo> rules;
   if (!report_rules(header, results, &rules, err)) return false;
@@ -148,7 +156,12 @@ bool write_sarif(const ReportHeader& header, const Summary&, const ResultVisitor
                    first = false;
                  },
                  err);
-  out << "]}],\n\"columnKind\":\"utf16CodeUnits\"}]}\n";
+  out << "]}],\n\"columnKind\":\"utf16CodeUnits\"";
+  if (summary.baseline)  // resolved findings have no result of their own here
+    out << ",\n\"properties\":"
+        << dump(json{{"baseline", {{"new", summary.new_findings}, {"known", summary.known_findings},
+                                   {"resolved", summary.resolved_findings}}}});
+  out << "}]}\n";
   return ok;
 }
 

@@ -34,6 +34,10 @@ TEST(SarifReport, RulesResultsAndNotifications) {
   EXPECT_EQ(results[2]["ruleIndex"], 1);
   EXPECT_EQ(results[2]["level"], "warning");
   EXPECT_EQ(results[0]["properties"]["evidence"], kHostileEvidence);
+  EXPECT_EQ(results[0]["properties"]["http_status"], 200);
+  EXPECT_EQ(results[0]["properties"]["final_url"], "https://news.example/a(1)|b.html");
+  EXPECT_EQ(results[0]["properties"]["fetched_at"], "2026-11-30T01:02:03Z");
+  EXPECT_EQ(results[0]["properties"]["sha256"].get<std::string>().size(), 64u);
   EXPECT_EQ(results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             "https://news.example/a(1)%7Cb.html");
   EXPECT_EQ(results[0]["locations"][0]["logicalLocations"][0]["fullyQualifiedName"], "source_lines[0]");

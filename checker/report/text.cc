@@ -24,7 +24,7 @@ std::string what_fired(const Result& r) {
     return out;
   }
   for (const Finding& f : r.findings) {
-    std::string item = f.rule + " (" + f.severity + ")";
+    std::string item = f.rule + " (" + f.severity + (f.baseline == "known" ? ", known" : "") + ")";
     if (out.find(item) != std::string::npos) continue;
     out += (out.empty() ? "" : ", ") + item;
   }
@@ -72,6 +72,9 @@ bool write_text(const ReportHeader& header, const Summary& s, const ResultVisito
   out << '\n'
       << s.inputs << " inputs: " << s.compliant << " compliant, " << s.violations
       << " with violations, " << s.unchecked << " unchecked\n";
+  if (s.baseline)
+    out << "findings against the baseline: " << s.new_findings << " new, " << s.known_findings
+        << " known, " << s.resolved_findings << " resolved\n";
   return ok;
 }
 

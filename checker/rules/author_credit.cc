@@ -48,8 +48,9 @@ class AuthorCreditRule : public Rule {
       }
       if (credited) continue;
       std::string who = clean_space(author);
-      Finding f = finding(unaffiliated ? "author " + who + " credited without " + label
-                                       : "author " + who + " not credited");
+      Finding f = unaffiliated ? finding("author " + who + " credited without " + label,
+                                         "作者" + who + "署名未注明" + label)
+                               : finding("author " + who + " not credited", "未署作者" + who);
       f.evidence = unaffiliated ? *unaffiliated->text : join_lines(ctx.page.bylines);
       f.expected = expected;
       f.location = unaffiliated ? unaffiliated->location : "bylines";

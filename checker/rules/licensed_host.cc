@@ -21,10 +21,10 @@ class LicensedHostRule : public Rule {
     if (host.empty() || host_listed(ctx.publisher.hosts, host) ||
         host_listed(licensees_, host))
       return;
-    Finding f = finding("host " + host + " holds no authorisation");
+    Finding f = finding("host " + host + " holds no authorisation", "网站" + host + "未获授权");
     f.evidence = host;
-    f.expected = licensees_.empty() ? "a host with the publisher's written authorisation"
-                                    : "one of: " + join_lines(licensees_, ", ");
+    f.expected = licensees_.empty() ? say("a host with the publisher's written authorisation", "获发布者书面授权的网站")
+                                    : say("one of: ", "以下之一：") + join_lines(licensees_, ", ");
     f.location = "host";
     out->push_back(std::move(f));
   }

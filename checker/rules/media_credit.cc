@@ -247,8 +247,8 @@ class MediaCreditRule : public Rule {
       if (!reuse || credited(credited_names(m.credit), ctx.page, view, *reuse)) continue;
       std::string expected = clean_space(m.credit);
       if (!reported.insert({expected, reuse->evidence}).second) continue;
-      Finding f = finding((m.kind == "video" ? "video credit " : "picture credit ") + expected +
-                          " missing");
+      Finding f = finding((m.kind == "video" ? "video credit " : "picture credit ") + expected + " missing",
+                          (m.kind == "video" ? "未注明视频出处及作者：" : "未注明图片出处及作者：") + expected);
       f.evidence = reuse->evidence;
       f.expected = expected;
       f.location = reuse->location;

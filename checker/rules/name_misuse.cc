@@ -115,9 +115,11 @@ class NameMisuseRule : public Rule {
     std::optional<Other> other = other_outlet(ctx.publisher, ctx.page);
     if (!other) return;  // no evidence: the engine reports the page unchecked, not misused
     Finding f = finding("credits " + ctx.publisher.name + " (" + *credit + ") on text that is " +
-                        other->outlet + "'s");
+                            other->outlet + "'s",
+                        "以" + ctx.publisher.name + "名义（" + *credit + "）发布" + other->outlet + "的稿件");
     f.evidence = other->line;
-    f.expected = "no credit to " + ctx.publisher.name + " on an item it did not publish";
+    f.expected = say("no credit to " + ctx.publisher.name + " on an item it did not publish",
+                     "非" + ctx.publisher.name + "发布的稿件不得署其名义");
     f.location = other->location;
     out->push_back(std::move(f));
   }

@@ -34,8 +34,8 @@ class OriginalTitleRule : public Rule {
     if (page == original) return;
     const std::optional<std::string>& named = ctx.page.original_title;
     if (named && named_title_key(*named) == original) return;
-    Finding f = named ? finding("原标题 differs from the original headline")
-                      : finding("headline changed without 原标题");
+    Finding f = named ? finding("原标题 differs from the original headline", "所注原标题与原稿标题不符")
+                      : finding("headline changed without 原标题", "修改了标题但未注明原标题");
     f.evidence = named ? *named : ctx.page.title;
     f.expected = "原标题：" + clean_space(ctx.original->title);
     f.location = named ? "original_title" : "title";

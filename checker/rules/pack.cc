@@ -17,7 +17,7 @@
 namespace credcheck {
 namespace {
 
-const std::vector<std::string> kTopKeys = {"pack", "notice", "fixtures", "publisher", "rules"};
+const std::vector<std::string> kTopKeys = {"pack", "notice", "fixtures", "publisher", "rules", "lang"};
 const std::vector<std::string> kPublisherKeys = {"name", "names", "hosts"};
 const std::vector<std::string> kRuleKeys = {"id", "kind", "clause", "severity", "message",
                                             "quote"};
@@ -127,9 +127,40 @@ std::string params_text(const YAML::Node& rule) {
   return out.c_str();
 }
 
+// `message:` is text in the pack's language, or a map of languages to texts
+// ({zh: …, en: …}) holding at least the pack's own.
+bool read_message(const YAML::Node& node, const std::string& lang, RuleInfo* info, std::string* err) {
+  YAML::Node m = node["message"];
+  if (!m.IsMap()) {
+    if (!read_text(node, "message", &info->message, err)) return false;
+    info->messages[lang] = info->message;
+    info->lang = lang;
+    return true;
+  }
+  for (const auto& kv : m) {
+    std::string l = kv.first.IsScalar() ? kv.first.Scalar() : "";
+    if (!known_language(l)) {
+      *err = param_error(kv.first, "message: unknown language '" + l + "'; expected zh or en");
+      return false;
+    }
+    if (!kv.second.IsScalar() || kv.second.Scalar().empty()) {
+      *err = param_error(kv.second, "message: the " + l + " text must be non-empty text");
+      return false;
+    }
+    info->messages[l] = kv.second.Scalar();
+  }
+  if (!info->messages.count(lang)) {
+    *err = param_error(m, "message: no " + lang + " text, the pack's language (lang: " + lang + ")");
+    return false;
+  }
+  info->message = info->messages[lang];
+  info->lang = lang;
+  return true;
+}
+
 // One rule; every error in it is added to *errs (null is returned when there was any).
 // Without a known kind the rule's other keys cannot be judged, so that error is alone.
-std::unique_ptr<Rule> read_rule(const YAML::Node& node,
+std::unique_ptr<Rule> read_rule(const YAML::Node& node, const std::string& lang,
                                 std::map<std::string, YAML::Mark>* ids, Errors* errs) {
   if (!node.IsMap()) {
     errs->add(param_error(node, "each rule must be a map with keys " + list_keys(kRuleKeys) +
@@ -166,7 +197,7 @@ std::unique_ptr<Rule> read_rule(const YAML::Node& node,
   }
   std::string severity = "error";
   note(read_text(node, "clause", &info.clause, &err));
-  note(read_text(node, "message", &info.message, &err));
+  note(read_message(node, lang, &info, &err));
   note(read_text(node, "quote", &info.quote, &err));
   if (!read_string(node, "severity", false, &severity, &err)) {
     note(false);
@@ -233,6 +264,12 @@ bool read_pack(const YAML::Node& root, const PackLimits& limits, Pack* pack, Err
   if (!read_string(root, "notice", false, &pack->notice, &err)) errs->add(std::exchange(err, ""));
   if (!read_string(root, "fixtures", false, &pack->fixtures, &err)) errs->add(std::exchange(err, ""));
   read_publisher(root, &pack->publisher, errs);
+  if (!read_string(root, "lang", false, &pack->lang, &err)) {
+    errs->add(std::exchange(err, ""));
+  } else if (!known_language(pack->lang)) {
+    errs->add(param_error(root["lang"], "lang: '" + pack->lang + "'; expected zh or en"));
+    pack->lang = "zh";  // the rules' messages are still read, against the default
+  }
   YAML::Node rules = root["rules"];
   if (!rules.IsDefined()) {
     errs->add(param_error(root, "missing key 'rules' (a list of rules)"));
@@ -252,7 +289,7 @@ bool read_pack(const YAML::Node& root, const PackLimits& limits, Pack* pack, Err
                          limits.max_pattern_program);
   std::map<std::string, YAML::Mark> ids;
   for (const YAML::Node& node : rules) {
-    std::unique_ptr<Rule> rule = read_rule(node, &ids, errs);
+    std::unique_ptr<Rule> rule = read_rule(node, pack->lang, &ids, errs);
     if (rule) pack->rules.push_back(std::move(rule));
   }
   return errs->empty();
@@ -311,6 +348,12 @@ bool read_pack_file(const std::string& path, size_t max_bytes, std::string* text
 }
 
 }  // namespace
+
+bool known_language(const std::string& lang) { return lang == "zh" || lang == "en"; }
+
+void set_pack_language(Pack* pack, const std::string& lang) {
+  for (auto& rule : pack->rules) rule->set_language(lang);
+}
 
 bool load_pack(const std::string& path, Pack* pack, std::string* err) {
   return load_pack(path, PackLimits(), pack, err);

@@ -15,6 +15,7 @@ struct Pack {
   std::string path;    // the file it was read from
   std::string notice;  // the notice's title or URL, for reports
   std::string fixtures;  // `fixtures:` the folder of its test pages, relative to the pack
+  std::string lang = "zh";  // `lang:`, the language of its messages (zh | en); findings default to it
   Publisher publisher;
   std::vector<std::unique_ptr<Rule>> rules;
 };
@@ -43,6 +44,12 @@ struct PackLimits {
 // severity, a duplicate rule id, a pack past one of `limits` (the message says which
 // and the budget). An unreadable file gives "path: cannot read …". Linear in the pack.
 bool load_pack(const std::string& path, const PackLimits& limits, Pack* pack, std::string* err);
+
+// The languages a pack's messages and the findings' details may be written in.
+bool known_language(const std::string& lang);
+
+// Writes every rule's findings in `lang` (--lang); see Rule::set_language().
+void set_pack_language(Pack* pack, const std::string& lang);
 
 // load_pack() with the default limits.
 bool load_pack(const std::string& path, Pack* pack, std::string* err);

@@ -199,8 +199,8 @@ TEST(PackErrorTest, YamlSyntax) {
 }
 
 TEST(PackErrorTest, TopLevel) {
-  EXPECT_EQ(load_error(""), "P:1:1: expected a map with keys pack, notice, fixtures, publisher, rules");
-  EXPECT_EQ(load_error("- a\n"), "P:1:1: expected a map with keys pack, notice, fixtures, publisher, rules");
+  EXPECT_EQ(load_error(""), "P:1:1: expected a map with keys pack, notice, fixtures, publisher, rules, lang");
+  EXPECT_EQ(load_error("- a\n"), "P:1:1: expected a map with keys pack, notice, fixtures, publisher, rules, lang");
   EXPECT_EQ(load_error("publisher:\n  name: x\nrules: []\n"), "P:1:1: missing key 'pack' (a string)");
   EXPECT_EQ(load_error("pack: test\npublisher:\n  name: x\n"),
             "P:1:1: missing key 'rules' (a list of rules)");
@@ -212,7 +212,7 @@ TEST(PackErrorTest, TopLevel) {
 
 TEST(PackErrorTest, UnknownAndDuplicateKeys) {
   EXPECT_EQ(load_error("pack: test\nrule: []\n"),
-            "P:2:1: unknown key 'rule'; expected one of pack, notice, fixtures, publisher, rules");
+            "P:2:1: unknown key 'rule'; expected one of pack, notice, fixtures, publisher, rules, lang");
   EXPECT_EQ(load_error("pack: test\npack: again\n"), "P:2:1: duplicate key 'pack'");
   EXPECT_EQ(load_error("pack: test\npublisher:\n  name: x\n  host: []\n"),
             "P:4:3: unknown key 'host'; expected one of name, names, hosts");
@@ -309,6 +309,51 @@ TEST(PackTest, FixturesFolderIsRead) {
                         &pack, &err))
       << err;
   EXPECT_EQ(pack.fixtures, "../f/t");
+}
+
+}  // namespace
+}  // namespace credcheck
+
+namespace credcheck {
+namespace {
+
+// --lang: a message per language, the details in the same language, old packs unchanged.
+TEST(PackLanguageTest, MessagesAndDetailsReadInOneLanguage) {
+  Pack pack;
+  std::string err;
+  ASSERT_TRUE(load_pack(kPackPath, &pack, &err)) << err;
+  EXPECT_EQ(pack.lang, "zh");
+  const Rule* rule = find_rule(pack, "source-credit");
+  Fields page;
+  page.source_lines = {"来源：今日头条"};
+  page.sources = {"今日头条"};
+  std::vector<Finding> zh = test::check(*rule, page);
+  ASSERT_EQ(zh.size(), 1u);
+  EXPECT_EQ(zh[0].message, "转载须注明来源“来源：西江日报”（注明的来源为今日头条）");
+  set_pack_language(&pack, "en");
+  std::vector<Finding> en = test::check(*rule, page);
+  ASSERT_EQ(en.size(), 1u);
+  EXPECT_EQ(en[0].message, "A reprint must state the source as “来源：西江日报” (credits 今日头条 instead)");
+  for (const auto& r : pack.rules) EXPECT_EQ(r->info().messages.size(), 2u) << r->info().id;
+  // A pack with one message text keeps it in every language; only the detail follows.
+  std::string path = write_pack(kHead + kRule);
+  Pack old;
+  ASSERT_TRUE(load_pack(path, &old, &err)) << err;
+  set_pack_language(&old, "en");
+  page.sources.clear();
+  page.source_lines.clear();
+  std::vector<Finding> f = test::check(*old.rules[0], page);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].message, "m (no source credited)");
+}
+
+TEST(PackLanguageTest, LanguageMistakesAreRefusedWithTheirPlace) {
+  EXPECT_EQ(load_error("pack: test\nlang: fr\npublisher:\n  name: x\nrules:\n" + kRule),
+            "P:2:7: lang: 'fr'; expected zh or en");
+  std::string rule = "  - id: a\n    kind: name-misuse\n    clause: \"1\"\n    quote: q\n    message:\n";
+  EXPECT_EQ(load_error(kHead + rule + "      de: m\n"), "P:10:7: message: unknown language 'de'; expected zh or en");
+  EXPECT_EQ(load_error(kHead + rule + "      en: m\n"), "P:10:7: message: no zh text, the pack's language (lang: zh)");
+  EXPECT_EQ(load_error(kHead + rule + "      zh: \"\"\n"), "P:10:11: message: the zh text must be non-empty text");
 }
 
 }  // namespace

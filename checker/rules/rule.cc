@@ -37,8 +37,14 @@ Finding Rule::finding(const std::string& detail) const {
   f.severity = severity_name(info_.severity);
   f.clause = info_.clause;
   f.message = info_.message;
-  if (!detail.empty()) f.message += f.message.empty() ? detail : " (" + detail + ")";
+  if (!detail.empty())
+    f.message += f.message.empty() ? detail : info_.lang == "en" ? " (" + detail + ")" : "（" + detail + "）";
   return f;
+}
+
+void Rule::set_language(const std::string& lang) {
+  info_.lang = lang;
+  if (auto it = info_.messages.find(lang); it != info_.messages.end()) info_.message = it->second;
 }
 
 }  // namespace credcheck

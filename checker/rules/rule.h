@@ -2,6 +2,7 @@
 // file, registered under the name a pack uses (see registry.h).
 #pragma once
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,6 +24,9 @@ struct Finding {
   std::string evidence;  // what the page says, as printed (empty when it says nothing)
   std::string expected;  // what the notice demands here
   std::string location;  // where on the page: the field ("source_lines[0]", "bylines", "title")
+  // Against --baseline: "new", or "known" (already in the baseline: reported, but it does
+  // not fail the run). Empty when the run has no baseline.
+  std::string baseline;
 };
 
 // What a pack says of its publisher.
@@ -58,8 +62,12 @@ struct RuleInfo {
   std::string kind;
   std::string clause;
   std::string quote;    // the clause's words, quoted from the notice
-  std::string message;  // the finding's message
+  std::string message;  // the finding's message, in `lang`
   Severity severity = Severity::error;
+  // The message by language ("zh", "en") as the pack gives it, and the language findings
+  // are written in (Rule::set_language).
+  std::map<std::string, std::string> messages;
+  std::string lang = "zh";
   std::string params;   // the kind's parameters as YAML text ("" when none), for `rules explain`
 };
 
@@ -83,10 +91,20 @@ class Rule {
 
   const RuleInfo& info() const { return info_; }
 
+  // Writes findings in `lang` ("zh" | "en"): the message in that language when the pack
+  // gives one (else the pack's own), the details and expected texts too.
+  void set_language(const std::string& lang);
+
  protected:
   // A finding pre-filled with the rule's id, clause, severity and message; a non-empty
   // `detail` (what exactly is wrong on this page) is appended to the message.
   Finding finding(const std::string& detail = "") const;
+  // The same with the detail in English and in Chinese: the findings' language picks.
+  Finding finding(const std::string& en, const std::string& zh) const { return finding(say(en, zh)); }
+  // Text in the findings' language.
+  const std::string& say(const std::string& en, const std::string& zh) const {
+    return info_.lang == "en" ? en : zh;
+  }
 
  private:
   RuleInfo info_;

@@ -22,9 +22,10 @@ class SourceCreditRule : public Rule {
     for (const std::string& source : ctx.page.sources)
       if (accept_.matches(normalize(source))) return;
     // Clause 1(3): another platform named as the source does not stand in for it.
-    Finding f = finding(ctx.page.sources.empty()
-                            ? "no source credited"
-                            : "credits " + join_lines(ctx.page.sources, "、") + " instead");
+    Finding f = ctx.page.sources.empty()
+                    ? finding("no source credited", "未注明来源")
+                    : finding("credits " + join_lines(ctx.page.sources, "、") + " instead",
+                              "注明的来源为" + join_lines(ctx.page.sources, "、"));
     f.evidence = join_lines(ctx.page.source_lines);
     f.expected = expected_.empty() ? "来源：" + ctx.publisher.name : expected_;
     f.location = "source_lines";

@@ -21,7 +21,7 @@ class UpstreamSourceRule : public Rule {
       for (const std::string& source : ctx.page.sources)
         if ((kept = compact(source).find(want) != std::string::npos)) break;
       if (kept) continue;
-      Finding f = finding("source " + outlet + " not kept");
+      Finding f = finding("source " + outlet + " not kept", "未保留稿件来源" + outlet);
       f.evidence = join_lines(ctx.page.source_lines);
       f.expected = "来源：" + outlet;
       f.location = "source_lines";
