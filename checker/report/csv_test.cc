@@ -42,7 +42,7 @@ TEST(CsvReport, RowsPerFindingAndUncheckedInputQuotedAndDefused) {
   EXPECT_TRUE(test_support::valid_utf8(csv));
   auto rows = parse_csv(csv.substr(3));
   ASSERT_EQ(rows.size(), 6u);  // header, 3 findings, 2 unchecked inputs
-  for (const auto& row : rows) EXPECT_EQ(row.size(), 12u);
+  for (const auto& row : rows) EXPECT_EQ(row.size(), 13u);
   EXPECT_EQ(rows[0][0], "input");
   EXPECT_EQ(rows[0][7], "evidence");
   EXPECT_EQ(rows[1][0], kHostileInput);  // comma, quotes, new line: all round-trip
@@ -56,6 +56,9 @@ TEST(CsvReport, RowsPerFindingAndUncheckedInputQuotedAndDefused) {
   EXPECT_EQ(rows[4][2], "unchecked");
   EXPECT_EQ(rows[4][3], "");
   EXPECT_EQ(rows[4][10], "https://gone.example/x: HTTP 404, \"gone\"");
+  EXPECT_EQ(rows[0][12], "listed_in");
+  EXPECT_EQ(rows[4][12], "https://gone.example/sitemap.xml");  // the sitemap that listed it
+  EXPECT_EQ(rows[1][12], "");
   EXPECT_EQ(rows[5][0], "/abs/页面 c.html");
   for (const auto& row : rows)
     for (const std::string& cell : row)
