@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
+#include <sstream>
+
 #include "tests/support/files.h"
 #include "tests/support/local_http_server.h"
 #include "tests/support/run_binary.h"
@@ -185,6 +187,26 @@ TEST_F(Feeds, OtherFormatsCarryTheList) {
   json back = json::parse(again.out, nullptr, false);
   ASSERT_FALSE(back.is_discarded()) << again.err;
   EXPECT_EQ(back["results"][0]["listed_in"], u("/sitemap-2.xml"));
+}
+
+TEST_F(Feeds, ExtractReadsAFeedAndNamesItOnEachLine) {
+  auto r = run_credcheck({"extract", "--allow-private", "--feed", u("/atom.xml"), test_support::kCompliant});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::vector<json> lines;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);) lines.push_back(json::parse(line));
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  EXPECT_EQ(lines[0]["input"], u("/news/compliant.html"));
+  EXPECT_EQ(lines[0]["listed_in"], u("/atom.xml"));
+  EXPECT_FALSE(lines[0]["title"].get<std::string>().empty());
+  EXPECT_EQ(lines[1]["input"], test_support::kCompliant);
+  EXPECT_FALSE(lines[1].contains("listed_in"));
+  auto none = run_credcheck({"extract"});
+  EXPECT_EQ(none.code, 2);
+  EXPECT_NE(none.err.find("--sitemap or --feed"), std::string::npos) << none.err;
+  auto since = run_credcheck({"scan", "--rules", pack_, "--since", "last week", test_support::kCompliant});
+  EXPECT_EQ(since.code, 2);
+  EXPECT_NE(since.err.find("expected a date like 2026-11-01"), std::string::npos) << since.err;
 }
 
 TEST_F(Feeds, IndexBuildReadsTheOriginalsFromASitemap) {

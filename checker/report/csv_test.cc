@@ -62,6 +62,9 @@ TEST(CsvReport, RowsPerFindingAndUncheckedInputQuotedAndDefused) {
   EXPECT_EQ(rows[4][2], "unchecked");
   EXPECT_EQ(rows[4][3], "");
   EXPECT_EQ(rows[4][10], "https://gone.example/x: HTTP 404, \"gone\"");
+  EXPECT_EQ(rows[0][12], "listed_in");
+  EXPECT_EQ(rows[4][12], "https://gone.example/sitemap.xml");  // the sitemap that listed it
+  EXPECT_EQ(rows[1][12], "");
   EXPECT_EQ(rows[5][0], "/abs/页面 c.html");
   for (const auto& row : rows)
     for (const std::string& cell : row)

@@ -56,6 +56,7 @@ inline std::vector<Result> format_sample() {
   b.url = b.input;
   b.status = "unchecked";
   b.reason = "https://gone.example/x: HTTP 404, \"gone\"";
+  b.listed_in = "https://gone.example/sitemap.xml";
   b.not_checked = {"source-credit", "author-credit", "original-title"};
   Result c;
   c.input = "/abs/页面 c.html";

@@ -130,6 +130,18 @@ bool IndexWriter::open(const std::string& path, std::string* err) {
   std::string version = "INSERT OR IGNORE INTO meta VALUES('schema_version', '" +
                         std::to_string(kIndexSchemaVersion) + "')";
   if (!exec(db_.get(), version.c_str(), path, err)) return false;
+  {
+    Stmt any;
+    if (!prepare(db_.get(), "SELECT EXISTS(SELECT 1 FROM marks)", &any, path, err)) return false;
+    staging_ = sqlite3_step(any.get()) == SQLITE_ROW && sqlite3_column_int(any.get(), 0) == 0;
+  }
+  // The staging table is a TEMP one (its own file): its pages never enter the index
+  // file. A build killed before finish() leaves originals without marks; they are staged
+  // again here from their stored text.
+  if (staging_ && !(exec(db_.get(), "CREATE TEMP TABLE marks_load(mark INTEGER NOT NULL, original INTEGER NOT NULL)",
+                         path, err) &&
+                    stage_stored_originals(err)))
+    return false;
   return prepare(db_.get(), "SELECT id, text FROM originals WHERE input = ?", &find_, path, err) &&
          prepare(db_.get(),
                  "INSERT INTO originals(input, url, fields, text, published) VALUES(?,?,?,?,?)"
@@ -137,8 +149,42 @@ bool IndexWriter::open(const std::string& path, std::string* err) {
                  " text=excluded.text, published=excluded.published,"
                  " indexed_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') RETURNING id",
                  &upsert_, path, err) &&
-         prepare(db_.get(), "INSERT OR IGNORE INTO marks VALUES(?, ?)", &add_mark_, path, err) &&
-         prepare(db_.get(), "DELETE FROM marks WHERE mark = ? AND original = ?", &drop_mark_, path, err);
+         prepare(db_.get(), staging_ ? "INSERT INTO marks_load VALUES(?, ?)" : "INSERT OR IGNORE INTO marks VALUES(?, ?)",
+                 &add_mark_, path, err) &&
+         prepare(db_.get(), "DELETE FROM marks WHERE mark = ? AND original = ?", &drop_mark_, path, err) &&
+         (!staging_ || prepare(db_.get(), "DELETE FROM marks_load WHERE original = ?", &drop_staged_, path, err));
+}
+
+bool IndexWriter::stage_stored_originals(std::string* err) {
+  Stmt rows, stage;
+  if (!prepare(db_.get(), "SELECT id, text FROM originals", &rows, path_, err) ||
+      !prepare(db_.get(), "INSERT INTO marks_load VALUES(?, ?)", &stage, path_, err) ||
+      !exec(db_.get(), "BEGIN", path_, err))
+    return false;
+  int rc;
+  while ((rc = sqlite3_step(rows.get())) == SQLITE_ROW) {
+    int64_t id = sqlite3_column_int64(rows.get(), 0);
+    for (uint64_t mark : fingerprint(column_text(rows.get(), 1)).marks) {
+      sqlite3_bind_int64(stage.get(), 1, stored_mark(mark));
+      sqlite3_bind_int64(stage.get(), 2, id);
+      if (sqlite3_step(stage.get()) != SQLITE_DONE) return fail(db_.get(), path_, err);
+      sqlite3_reset(stage.get());
+    }
+  }
+  if (rc != SQLITE_DONE) return fail(db_.get(), path_, err);
+  rows.reset();
+  return exec(db_.get(), "COMMIT", path_, err);
+}
+
+// marks_load -> marks in one sorted pass: SQLite's external sorter, then appends to the
+// b-tree in key order.
+bool IndexWriter::move_staged_marks(std::string* err) {
+  return exec(db_.get(),
+              "BEGIN;"
+              "INSERT OR IGNORE INTO marks SELECT mark, original FROM temp.marks_load ORDER BY mark, original;"
+              "DROP TABLE temp.marks_load;"
+              "COMMIT;",
+              path_, err);
 }
 
 bool IndexWriter::begin(std::string* err) {
@@ -160,7 +206,12 @@ bool IndexWriter::add(const Original& o, std::string* err) {
   if (sqlite3_step(s) == SQLITE_ROW) {
     int64_t id = sqlite3_column_int64(s, 0);
     std::erase_if(pending_, [id](const auto& p) { return p.second == id; });  // same batch
-    Fingerprint old = fingerprint(column_text(s, 1));
+    if (staging_) {  // a scan of the staging table: only when one build names an input twice
+      sqlite3_bind_int64(drop_staged_.get(), 1, id);
+      if (sqlite3_step(drop_staged_.get()) != SQLITE_DONE) return fail(db, path_, err);
+      sqlite3_reset(drop_staged_.get());
+    }
+    Fingerprint old = fingerprint(staging_ ? std::string() : column_text(s, 1));
     for (uint64_t mark : old.marks) {
       sqlite3_bind_int64(drop_mark_.get(), 1, stored_mark(mark));
       sqlite3_bind_int64(drop_mark_.get(), 2, id);
@@ -206,11 +257,13 @@ bool IndexWriter::finish(std::string* err) {
   // The count is kept in meta so a reader never counts rows when it opens the index.
   bool ok = exec(db_.get(), "INSERT OR REPLACE INTO meta VALUES('originals', (SELECT count(*) FROM originals))",
                  path_, err) &&
-            commit(err) && exec(db_.get(), "PRAGMA wal_checkpoint(TRUNCATE)", path_, err);
+            commit(err);
   find_.reset();
   upsert_.reset();
   add_mark_.reset();
   drop_mark_.reset();
+  drop_staged_.reset();
+  ok = ok && (!staging_ || move_staged_marks(err)) && exec(db_.get(), "PRAGMA wal_checkpoint(TRUNCATE)", path_, err);
   db_.reset();
   return ok;
 }

@@ -41,7 +41,10 @@ using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
 }  // namespace store_detail
 
 // Adds or replaces (by input) originals, creating the index if needed; one transaction
-// per batch, so memory stays flat however many originals stream in.
+// per batch, so memory stays flat however many originals stream in. Into an index with
+// no marks yet (a new one), marks are appended to a staging table and moved into the
+// b-tree once, sorted, by finish(): inserting each batch into the growing b-tree
+// rewrote most of its pages per commit, so a build grew with the square of the archive.
 class IndexWriter {
  public:
   bool open(const std::string& path, std::string* err);
@@ -53,11 +56,14 @@ class IndexWriter {
  private:
   bool begin(std::string* err);
   bool commit(std::string* err);
+  bool stage_stored_originals(std::string* err);
+  bool move_staged_marks(std::string* err);
   std::string path_;
   std::vector<std::pair<int64_t, int64_t>> pending_;  // (mark, original) of the open batch
   store_detail::Db db_;
-  store_detail::Stmt find_, upsert_, add_mark_, drop_mark_;
+  store_detail::Stmt find_, upsert_, add_mark_, drop_mark_, drop_staged_;
   size_t added_ = 0, in_batch_ = 0;
+  bool staging_ = false;  // marks go to marks_load until finish()
 };
 
 struct IndexStats {

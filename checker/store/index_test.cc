@@ -105,6 +105,61 @@ TEST_F(IndexStore, ReplacingAnOriginalDropsItsOldMarks) {
   ASSERT_NE(m.original, nullptr);
 }
 
+TEST_F(IndexStore, ReplacedWithinOneNewBuildKeepsOnlyTheLaterMarks) {
+  std::string err;
+  {
+    IndexWriter w;  // a new index: marks are staged until finish()
+    ASSERT_TRUE(w.open(path, &err)) << err;
+    ASSERT_TRUE(w.add(make_original("x", made_up_text(1, 400)), &err)) << err;
+    for (uint32_t i = 10; i < 700; ++i)  // past one batch, so the first x is committed
+      ASSERT_TRUE(w.add(make_original("o" + std::to_string(i), made_up_text(i, 300)), &err)) << err;
+    ASSERT_TRUE(w.add(make_original("x", made_up_text(2, 400)), &err)) << err;
+    ASSERT_TRUE(w.finish(&err)) << err;
+  }
+  IndexReader r;
+  ASSERT_TRUE(r.open(path, &err)) << err;
+  EXPECT_EQ(r.size(), 691u);
+  Match m;
+  ASSERT_TRUE(best_match(fingerprint(made_up_text(1, 400)), r, &m, &err));
+  EXPECT_EQ(m.original, nullptr);
+  ASSERT_TRUE(best_match(fingerprint(made_up_text(2, 400)), r, &m, &err));
+  ASSERT_NE(m.original, nullptr);
+  EXPECT_EQ(m.original->input, "x");
+  ASSERT_TRUE(best_match(fingerprint(made_up_text(444, 300)), r, &m, &err));
+  ASSERT_NE(m.original, nullptr);
+  EXPECT_EQ(m.original->input, "o444");
+}
+
+TEST_F(IndexStore, ABuildKilledBeforeItsMarksWereMovedIsRepairedByTheNextWriter) {
+  std::string err;
+  {
+    IndexWriter w;
+    ASSERT_TRUE(w.open(path, &err)) << err;
+    ASSERT_TRUE(w.add(make_original("a", made_up_text(5, 400)), &err)) << err;
+    ASSERT_TRUE(w.finish(&err)) << err;
+  }
+  // What a kill leaves: the originals committed, their marks (staged in a temp table) gone.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM marks", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  {
+    IndexWriter w;
+    ASSERT_TRUE(w.open(path, &err)) << err;
+    ASSERT_TRUE(w.add(make_original("b", made_up_text(6, 400)), &err)) << err;
+    ASSERT_TRUE(w.finish(&err)) << err;
+  }
+  IndexReader r;
+  ASSERT_TRUE(r.open(path, &err)) << err;
+  Match m;
+  ASSERT_TRUE(best_match(fingerprint(made_up_text(5, 400)), r, &m, &err));
+  ASSERT_NE(m.original, nullptr);
+  EXPECT_EQ(m.original->input, "a");
+  ASSERT_TRUE(best_match(fingerprint(made_up_text(6, 400)), r, &m, &err));
+  ASSERT_NE(m.original, nullptr);
+  EXPECT_EQ(m.original->input, "b");
+}
+
 TEST_F(IndexStore, NotAnIndexAndOtherSchemasAreRefusedInWords) {
   std::string err;
   IndexReader r;
