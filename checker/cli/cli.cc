@@ -31,6 +31,7 @@ void add_fetch_options(CLI::App* cmd, FetchOptions* options, int* jobs) {
   add_count_option(cmd, "-j,--jobs", jobs,
                    "Pages read in parallel, 1 to 256 (default: the number of cores)", 1,
                    kMaxJobs);
+  add_network_options(cmd, options);
 }
 
 namespace {

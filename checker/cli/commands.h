@@ -22,6 +22,9 @@ using Runner = std::function<int(Streams&)>;
 
 // Network options shared by every command that reads inputs.
 void add_fetch_options(CLI::App* cmd, FetchOptions* options, int* jobs);
+// --concurrency, --per-host, --host-interval, --retries, --ignore-robots, --user-agent,
+// --proxy, -H, --cacert, --cookie-file (network_options.cc); add_fetch_options calls it.
+void add_network_options(CLI::App* cmd, FetchOptions* options);
 
 // --page-memory, --page-seconds, --parse-in-process: the page workers' limits. Once the
 // command line is parsed they configure the process's page workers (one per job).

@@ -4,24 +4,23 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <thread>
 
 #include "checker/decode/decode.h"
+#include "checker/fetch/multi_fetcher.h"
 #include "checker/page/page_workers.h"
 #include "checker/rules/engine.h"
 #include "checker/store/index.h"
 
 namespace credcheck {
 
-bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options, PageRead* page,
-               std::string* err) {
-  if (!input.error.empty()) {
-    *err = input.error;
-    return false;
-  }
-  if (!load_input(input, fetcher, options, &page->doc, err)) return false;
+namespace {
+
+// Decodes, parses and extracts a page whose bytes are in page->doc.
+bool parse_loaded(const Input& input, PageRead* page, std::string* err) {
   Decoded decoded = decode_html(page->doc.bytes, page->doc.content_type);
   page->charset = decoded.charset;
   std::string().swap(page->doc.bytes);  // the raw bytes are not needed past decoding
@@ -33,75 +32,142 @@ bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options
   return true;
 }
 
-namespace {
+// One input on its way to the page workers: a URL the fetch loop has finished (its
+// outcome in ok/doc/err), or a file, a page on stdin or an input that is an error, which
+// the worker reads itself.
+struct Item {
+  size_t index = 0;
+  Input input;
+  bool fetched = false;
+  bool ok = false;
+  Document doc;
+  std::string err;
+};
 
-// done() as each input finishes: nothing waits for a slower input ahead of it.
-void read_unordered(const std::function<bool(Input*)>& next, const FetchOptions& options,
-                    size_t jobs, const std::atomic<bool>* stop, const PageDone& done) {
-  std::mutex pull_mu, done_mu;
-  size_t count = 0;
-  bool ended = false;
-  auto worker = [&] {
-    std::unique_ptr<Fetcher> fetcher = make_curl_fetcher(options);
-    for (;;) {
-      Input input;
-      size_t i;
-      {
-        std::lock_guard lock(pull_mu);
-        if (ended || (stop && *stop) || !next(&input)) {
-          ended = true;
-          return;
-        }
-        i = count++;
-      }
-      PageRead page;
-      std::string err;
-      bool ok = read_page(input, *fetcher, options, &page, &err);
-      std::lock_guard lock(done_mu);
-      done(i, input, ok, page, err);
-    }
-  };
-  std::vector<std::thread> threads;
-  for (size_t t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+bool read_item(Item& item, const FetchOptions& options, PageRead* page, std::string* err) {
+  if (!item.fetched) return read_page(item.input, nullptr, options, page, err);
+  if (!item.ok) {
+    *err = item.err;
+    return false;
+  }
+  std::string why;
+  if (not_html(item.doc, &why)) {
+    *err = item.input.spec + ": " + why;
+    return false;
+  }
+  page->doc = std::move(item.doc);
+  return parse_loaded(item.input, page, err);
 }
 
-// done() in input order; workers run at most `window` inputs ahead of the oldest
-// unfinished one, so the results held for ordering stay few.
-void read_ordered(const std::function<bool(Input*)>& next, const FetchOptions& options,
-                  size_t jobs, const std::atomic<bool>* stop, const PageDone& done) {
+}  // namespace
+
+bool read_page(const Input& input, Fetcher* fetcher, const FetchOptions& options, PageRead* page,
+               std::string* err) {
+  if (!input.error.empty()) {
+    *err = input.error;
+    return false;
+  }
+  if (!load_input(input, fetcher, options, &page->doc, err)) return false;
+  return parse_loaded(input, page, err);
+}
+
+void read_pages(const std::function<bool(Input*)>& next, const FetchOptions& options, int jobs,
+                const ReadControl& control, const PageDone& done) {
+  using Pull = MultiFetcher::Pull;
+  const size_t workers = static_cast<size_t>(std::max(jobs, 1));
+  const bool ordered = control.in_order;
+  const std::atomic<bool>* stop = control.stop;
+  // Bodies waiting for a page worker: enough to keep every worker busy, few enough that
+  // memory stays flat however many inputs there are.
+  const size_t queue_cap = workers * 2;
+  // In order: results held until the inputs before them are done, at most this many.
+  const size_t window = std::max(workers * 4, static_cast<size_t>(std::max(options.concurrency, 1)) * 2);
+
+  std::mutex mu, done_mu;
+  std::condition_variable cv;
+  std::deque<Item> queue;
+  bool closed = false;
+  size_t count = 0, flushed = 0;
   struct Slot {
     Input input;
     bool ok = false;
     PageRead page;
     std::string err;
   };
-  std::mutex mu;
-  std::condition_variable cv;
   std::map<size_t, Slot> ready;
-  size_t count = 0, flushed = 0;
-  bool ended = false, flushing = false;
-  const size_t window = jobs * 4;
+  bool flushing = false;
+  MultiFetcher fetcher(options);
 
-  auto worker = [&] {
-    std::unique_ptr<Fetcher> fetcher = make_curl_fetcher(options);
+  auto push = [&](Item&& item) {
+    {
+      std::lock_guard lock(mu);
+      queue.push_back(std::move(item));
+    }
+    cv.notify_one();
+  };
+  MultiFetcher::Hooks hooks;
+  hooks.pull = [&](Input* in, size_t* index) {
     for (;;) {
-      Slot slot;
+      if (stop && *stop) return Pull::kEnd;
+      {
+        std::lock_guard lock(mu);
+        if (queue.size() >= queue_cap || (ordered && count >= flushed + window)) return Pull::kNotNow;
+      }
+      Input input;
+      if (!next(&input)) return Pull::kEnd;
       size_t i;
       {
-        std::unique_lock lock(mu);
-        cv.wait(lock, [&] { return ended || count < flushed + window; });
-        if (ended || (stop && *stop) || !next(&slot.input)) {
-          ended = true;
-          cv.notify_all();
-          return;
-        }
+        std::lock_guard lock(mu);
         i = count++;
       }
-      slot.ok = read_page(slot.input, *fetcher, options, &slot.page, &slot.err);
+      if (input.is_url && input.error.empty()) {
+        *in = std::move(input);
+        *index = i;
+        return Pull::kGot;
+      }
+      Item item;
+      item.index = i;
+      item.input = std::move(input);
+      push(std::move(item));
+    }
+  };
+  hooks.room = [&] {
+    std::lock_guard lock(mu);
+    return queue.size() < queue_cap;
+  };
+  hooks.stopping = [&] { return stop && *stop; };
+  hooks.done = [&](FetchedInput&& f) {
+    Item item;
+    item.index = f.index;
+    item.input = std::move(f.input);
+    item.fetched = true;
+    item.ok = f.ok;
+    item.doc = std::move(f.doc);
+    item.err = std::move(f.err);
+    push(std::move(item));
+  };
+
+  auto worker = [&] {
+    for (;;) {
+      Item item;
+      {
+        std::unique_lock lock(mu);
+        cv.wait(lock, [&] { return !queue.empty() || closed; });
+        if (queue.empty()) return;
+        item = std::move(queue.front());
+        queue.pop_front();
+      }
+      fetcher.wake();  // room for another body
+      PageRead page;
+      std::string err;
+      bool ok = read_item(item, options, &page, &err);
+      if (!ordered) {
+        std::lock_guard lock(done_mu);
+        done(item.index, item.input, ok, page, err);
+        continue;
+      }
       std::unique_lock lock(mu);
-      ready.emplace(i, std::move(slot));
+      ready.emplace(item.index, Slot{std::move(item.input), ok, std::move(page), std::move(err)});
       if (flushing) continue;  // the thread already flushing will pick it up
       flushing = true;
       while (!ready.empty() && ready.begin()->first == flushed) {
@@ -111,24 +177,21 @@ void read_ordered(const std::function<bool(Input*)>& next, const FetchOptions& o
         done(node.key(), s.input, s.ok, s.page, s.err);
         lock.lock();
         ++flushed;
-        cv.notify_all();
       }
       flushing = false;
+      lock.unlock();
+      fetcher.wake();  // the window moved
     }
   };
   std::vector<std::thread> threads;
-  for (size_t t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
+  for (size_t t = 0; t < workers; ++t) threads.emplace_back(worker);
+  fetcher.run(hooks);
+  {
+    std::lock_guard lock(mu);
+    closed = true;
+  }
+  cv.notify_all();
   for (auto& t : threads) t.join();
-}
-
-}  // namespace
-
-void read_pages(const std::function<bool(Input*)>& next, const FetchOptions& options, int jobs,
-                const ReadControl& control, const PageDone& done) {
-  size_t n = static_cast<size_t>(std::max(jobs, 1));
-  if (control.in_order) read_ordered(next, options, n, control.stop, done);
-  else read_unordered(next, options, n, control.stop, done);
 }
 
 void read_pages(const std::vector<Input>& inputs, const FetchOptions& options, int jobs,

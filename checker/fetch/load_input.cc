@@ -88,7 +88,7 @@ bool not_html(const Document& doc, std::string* why) {
   return true;
 }
 
-bool load_input(const Input& input, Fetcher& fetcher, const FetchOptions& options,
+bool load_input(const Input& input, Fetcher* fetcher, const FetchOptions& options,
                 Document* doc, std::string* err) {
   if (!input.error.empty()) {
     *err = input.error;
@@ -96,7 +96,11 @@ bool load_input(const Input& input, Fetcher& fetcher, const FetchOptions& option
   }
   std::string why;
   if (input.is_url) {
-    if (!fetcher.fetch(input.spec, doc, err)) return false;
+    if (!fetcher) {
+      *err = input.spec + ": no fetcher for URLs here";
+      return false;
+    }
+    if (!fetcher->fetch(input.spec, doc, err)) return false;
     doc->input = input.spec;
     if (not_html(*doc, &why)) {
       *err = input.spec + ": " + why;

@@ -94,7 +94,7 @@ json result_json(const Result& r) {
 }
 
 json report_head_json(const ReportHeader& header, const Summary& s) {
-  return {
+  json head = {
       {"tool", header.tool},
       {"version", header.version},
       {"pack", header.pack},
@@ -105,6 +105,8 @@ json report_head_json(const ReportHeader& header, const Summary& s) {
         {"violations", s.violations},
         {"unchecked", s.unchecked}}},
   };
+  if (!header.notes.empty()) head["notes"] = header.notes;
+  return head;
 }
 
 json report_json(const ReportHeader& header, const std::vector<Result>& results) {
