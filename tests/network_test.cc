@@ -157,6 +157,7 @@ TEST(Network, HostileAnswersEachEndAsOneReadableReason) {
       {"/big", "larger than 1048576 bytes"},
       {"/gzip-bomb", "larger than 1048576 bytes"},  // a few KiB on the wire: decoded bytes count
       {"/pdf", "not HTML (application/pdf)"},
+      {"/big-pdf", "not HTML (application/pdf)"},  // its headers say so: the body is not read
       {"/status/404", "HTTP 404"},
       {"/status/500", "HTTP 500"},
   };

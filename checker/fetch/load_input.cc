@@ -6,6 +6,7 @@
 
 #include "checker/fetch/clock.h"
 #include "checker/fetch/fetcher.h"
+#include "checker/fetch/transfer.h"
 
 namespace credcheck {
 
@@ -65,6 +66,8 @@ std::string sniff_not_html(const std::string& bytes) {
   return "";
 }
 
+}  // namespace
+
 // A Content-Type that is certainly not a page: its media type, lower-cased; empty when
 // the header is absent or names HTML, XML or text (servers label pages loosely).
 std::string declared_not_html(const std::string& content_type) {
@@ -77,8 +80,6 @@ std::string declared_not_html(const std::string& content_type) {
     return "";
   return type;
 }
-
-}  // namespace
 
 bool not_html(const Document& doc, std::string* why) {
   std::string type = declared_not_html(doc.content_type);

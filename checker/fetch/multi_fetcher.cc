@@ -122,6 +122,7 @@ void MultiFetcher::start(const std::string& origin, FetchJob job) {
   CURL* curl = curl_easy_init();
   auto t = std::make_unique<Transfer>();
   if (curl) setup_.configure(curl, job.input.spec, t.get(), job.robots ? kMaxRobotsBytes : options_.max_bytes);
+  t->pages_only = !job.robots;
   if (!curl || curl_multi_add_handle(multi_, curl) != CURLM_OK) {
     // Out of memory or handles: this input fails, the batch goes on.
     if (curl) curl_easy_cleanup(curl);

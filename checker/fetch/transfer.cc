@@ -37,13 +37,27 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     return 0;
   }
   std::string_view line(data, len);
-  if (line.rfind("HTTP/", 0) == 0) {
-    t->retry_after.clear();  // a new response (a redirect hop, or after 100 Continue)
-  } else if (len > 12 && strncasecmp(data, "retry-after:", 12) == 0) {
-    std::string_view v = line.substr(12);
+  auto value_of = [&](size_t name_len) {
+    std::string_view v = line.substr(name_len);
     while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
     while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.remove_suffix(1);
-    t->retry_after.assign(v.substr(0, 128));
+    return std::string(v.substr(0, 256));
+  };
+  if (line.rfind("HTTP/", 0) == 0) {
+    // A new response (a redirect hop, or after 100 Continue).
+    t->retry_after.clear();
+    t->content_type.clear();
+    size_t space = line.find(' ');
+    t->status = space == std::string_view::npos ? 0 : std::atol(std::string(line.substr(space + 1, 3)).c_str());
+  } else if (len > 13 && strncasecmp(data, "content-type:", 13) == 0) {
+    t->content_type = value_of(13);
+    // A body that is certainly not a page is not downloaded.
+    if (t->pages_only && t->status >= 200 && t->status < 300) {
+      t->not_html = declared_not_html(t->content_type);
+      if (!t->not_html.empty()) return 0;
+    }
+  } else if (len > 12 && strncasecmp(data, "retry-after:", 12) == 0) {
+    t->retry_after = value_of(12);
   }
   return len;
 }
@@ -196,6 +210,7 @@ Outcome transfer_outcome(CURLcode rc, const Transfer& t) {
                                          " is private or loopback; pass --allow-private to scan it");
     if (t.too_large || rc == CURLE_FILESIZE_EXCEEDED)
       return fail(Failure::kTooLarge, "larger than " + std::to_string(t.max_bytes) + " bytes");
+    if (!t.not_html.empty()) return fail(Failure::kNotHtml, "not HTML (" + t.not_html + ")");
     if (t.header_flood)
       return fail(Failure::kTooLarge, "response headers larger than " +
                                           std::to_string(kMaxHeaderBytes >> 10) + " KiB");

@@ -31,6 +31,7 @@ enum class Failure {
   kTooLarge,       // body past max_bytes, or headers past their cap
   kRedirects,      // more than max_redirects
   kProtocol,       // a hop to something other than http(s)
+  kNotHtml,        // a 2xx answer whose Content-Type is not a page: stopped after the headers
   kOther,
 };
 
@@ -50,6 +51,12 @@ struct Transfer {
   size_t header_bytes = 0;
   bool header_flood = false;
   std::string retry_after;       // of the last response
+  long status = 0;               // of the response whose headers are being read
+  std::string content_type;      // of that response
+  std::string not_html;          // its media type, when it is certainly not a page
+  // A page is wanted: a 2xx answer declared as something else stops after its headers.
+  // (The easy fetcher also reads sitemaps and feeds, gzipped ones too: it leaves this off.)
+  bool pages_only = false;
   std::string refused_address;   // the first private address refused
   char error[CURL_ERROR_SIZE] = "";
 };
@@ -87,6 +94,10 @@ Outcome transfer_outcome(CURLcode rc, const Transfer& t);
 
 // "http://a/ (redirected to http://b/)" or just the URL.
 std::string where(const std::string& url, const std::string& final_url);
+
+// The media type of a Content-Type that is certainly not a page, lower-cased; empty when
+// the header is absent or names HTML, XML or text (servers label pages loosely).
+std::string declared_not_html(const std::string& content_type);
 
 // curl_global_init, once per process, before the first handle.
 void init_curl_once();

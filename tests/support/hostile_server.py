@@ -21,6 +21,7 @@ so tests count work instead of timing it. Routes:
   /big                2 MiB of page
   /gzip-bomb          20 MiB of page gzipped to a few KiB
   /pdf                a PDF
+  /big-pdf            a 2 MiB PDF (refused by its type before the byte cap is reached)
   /robots.txt         rules for `credcheck` (and others for `*`)
   /secret/..., /private/...   pages, subject to those rules
 """
@@ -160,6 +161,12 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, BOMB, headers=[("Content-Encoding", "gzip")])
         if path == "/pdf":
             return self.send(200, b"%PDF-1.4\n%fake\n", "application/pdf")
+        if path == "/big-pdf":
+            try:
+                return self.send(200, b"%PDF-1.4\n" + b"x" * (2 << 20), "application/pdf")
+            except OSError:
+                self.close_connection = True
+                return
         return self.send(404, b"not found")
 
 
