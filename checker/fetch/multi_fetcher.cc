@@ -162,7 +162,7 @@ void MultiFetcher::finish_robots(Running& r, const Outcome& o) {
     h.robots_note = " (robots.txt answered HTTP " + std::to_string(status) +
                     ", which RFC 9309 reads as disallowing every page)";
   } else if (host_failure(o.failure)) {
-    h.down = "host unreachable: robots.txt: " + o.reason;
+    h.down = "host unreachable: " + o.reason + " (fetching its robots.txt)";
   }
   // 4xx, a private address, a refused protocol: as if there were no robots.txt; the
   // pages meet the same refusal themselves and say so.

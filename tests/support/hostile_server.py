@@ -2,6 +2,7 @@
 """A server that misbehaves on purpose, for the fetcher's end-to-end tests.
 
 Listens on 127.0.0.1 (an ephemeral port), prints "PORT n" and serves until killed.
+`hostile_server.py --crawl-delay N` adds "Crawl-delay: N" to the rules for credcheck.
 HTTP/1.1 with keep-alive, one thread per connection. GET /__stats returns what it saw:
 {"requests": {path: count}, "max_active": {host: most requests in progress at once},
 "headers": {path: the last request's headers, names lower-cased}},
@@ -179,6 +180,9 @@ class Server(ThreadingHTTPServer):
 
 
 def main():
+    global ROBOTS
+    if len(sys.argv) > 2 and sys.argv[1] == "--crawl-delay":
+        ROBOTS += b"Crawl-delay: " + sys.argv[2].encode() + b"\n"
     server = Server(("127.0.0.1", 0), Handler)
     print("PORT %d" % server.server_address[1], flush=True)
     server.serve_forever()
