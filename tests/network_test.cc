@@ -26,6 +26,18 @@ using test_support::run_credcheck;
 
 const std::string kPack = "rules/xijiang-daily.yaml";
 
+// Every end-to-end test serves on 127.0.0.1, and credcheck honours the proxy variables
+// libcurl reads: a proxy set for the machine running the suite would carry them away.
+// Registered here, it applies to the whole e2e binary (the tests that want a proxy set
+// one themselves).
+class NoAmbientProxy : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    for (const char* name : {"http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"}) unsetenv(name);
+  }
+};
+const auto* const kNoAmbientProxy = ::testing::AddGlobalTestEnvironment(new NoAmbientProxy);
+
 // `scan` as JSON Lines over `urls` with `options`; results keyed by input.
 std::map<std::string, json> scan(const std::vector<std::string>& urls, std::vector<std::string> options,
                                  std::string* err = nullptr) {
@@ -268,6 +280,55 @@ TEST(Network, ThroughAProxyTheTargetsOwnAddressIsJudged) {
   EXPECT_NE(results[loopback]["status"], "unchecked") << reason(results, loopback);
   EXPECT_EQ(backend.requests("/page/direct"), 1);
   EXPECT_GT(proxy.stats()["forwarded"].get<int>(), forwarded);
+}
+
+// Sets (or with null, removes) an environment variable for the children started while it lives.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) {
+    const char* old = std::getenv(name);
+    had_ = old != nullptr;
+    if (had_) old_ = old;
+    if (value) setenv(name, value, 1);
+    else unsetenv(name);
+  }
+  ~ScopedEnv() {
+    if (had_) setenv(name_, old_.c_str(), 1);
+    else unsetenv(name_);
+  }
+
+ private:
+  const char* name_;
+  bool had_ = false;
+  std::string old_;
+};
+
+TEST(Network, CertificatesComeFromCacertOrTheEnvironment) {
+  const std::string tls = std::string(CREDCHECK_SOURCE_DIR) + "/tests/support/tls/";
+  const std::string cert = tls + "cert.pem";
+  PythonServer server("hostile_server.py", {"--tls", cert, tls + "key.pem"});
+  ASSERT_TRUE(server.ok());
+  auto url = [&](const std::string& path) { return "https://127.0.0.1:" + std::to_string(server.port()) + path; };
+  std::map<std::string, json> results;
+  {
+    // A self-signed certificate is refused by the system's store...
+    ScopedEnv no_bundle("CURL_CA_BUNDLE", nullptr), no_file("SSL_CERT_FILE", nullptr);
+    results = scan({url("/page/a")}, {"--allow-private", "--retries", "0"});
+    EXPECT_TRUE(contains(reason(results, url("/page/a")), "certificate")) << reason(results, url("/page/a"));
+    // ...and accepted when named: --cacert, SSL_CERT_FILE, CURL_CA_BUNDLE.
+    results = scan({url("/page/b")}, {"--allow-private", "--cacert", cert});
+    EXPECT_NE(results[url("/page/b")]["status"], "unchecked") << reason(results, url("/page/b"));
+  }
+  {
+    ScopedEnv no_bundle("CURL_CA_BUNDLE", nullptr), file("SSL_CERT_FILE", cert.c_str());
+    results = scan({url("/page/c")}, {"--allow-private"});
+    EXPECT_NE(results[url("/page/c")]["status"], "unchecked") << reason(results, url("/page/c"));
+  }
+  {
+    ScopedEnv bundle("CURL_CA_BUNDLE", cert.c_str());
+    results = scan({url("/page/d")}, {"--allow-private"});
+    EXPECT_NE(results[url("/page/d")]["status"], "unchecked") << reason(results, url("/page/d"));
+  }
 }
 
 }  // namespace

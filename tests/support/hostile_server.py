@@ -2,7 +2,8 @@
 """A server that misbehaves on purpose, for the fetcher's end-to-end tests.
 
 Listens on 127.0.0.1 (an ephemeral port), prints "PORT n" and serves until killed.
-`hostile_server.py --crawl-delay N` adds "Crawl-delay: N" to the rules for credcheck.
+`--crawl-delay N` adds "Crawl-delay: N" to the rules for credcheck; `--tls CERT KEY`
+serves HTTPS with that certificate (tests/support/tls/: self-signed for 127.0.0.1).
 HTTP/1.1 with keep-alive, one thread per connection. GET /__stats returns what it saw:
 {"requests": {path: count}, "max_active": {host: most requests in progress at once},
 "headers": {path: the last request's headers, names lower-cased}},
@@ -29,6 +30,7 @@ so tests count work instead of timing it. Routes:
 import gzip
 import json
 import socket
+import ssl
 import sys
 import threading
 import time
@@ -181,9 +183,17 @@ class Server(ThreadingHTTPServer):
 
 def main():
     global ROBOTS
-    if len(sys.argv) > 2 and sys.argv[1] == "--crawl-delay":
-        ROBOTS += b"Crawl-delay: " + sys.argv[2].encode() + b"\n"
+    args = sys.argv[1:]
     server = Server(("127.0.0.1", 0), Handler)
+    while args:
+        if args[0] == "--crawl-delay":
+            ROBOTS += b"Crawl-delay: " + args[1].encode() + b"\n"
+        elif args[0] == "--tls":  # --tls CERT KEY: HTTPS with that certificate
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(args[1], args[2])
+            server.socket = context.wrap_socket(server.socket, server_side=True)
+            args = args[1:]
+        args = args[2:]
     print("PORT %d" % server.server_address[1], flush=True)
     server.serve_forever()
 
