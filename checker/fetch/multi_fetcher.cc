@@ -1,6 +1,8 @@
 #include "checker/fetch/multi_fetcher.h"
 
 #include <algorithm>
+#include <cctype>
+#include <thread>
 #include <ctime>
 
 #include "checker/fetch/clock.h"
@@ -139,7 +141,6 @@ void MultiFetcher::start(const std::string& origin, FetchJob job) {
     return;
   }
   ++job.attempts;
-  ++requests_;
   running_.emplace(curl, Running{origin, std::move(job), std::move(t), curl});
 }
 
@@ -238,7 +239,10 @@ void MultiFetcher::run(const Hooks& hooks) {
       while (!ended_) {
         Pull p = hooks.pull(&in, &index);
         if (p == Pull::kEnd) break;
-        if (p == Pull::kNotNow) continue;
+        if (p == Pull::kNotNow) {  // the workers are busy: let them drain
+          std::this_thread::sleep_for(std::chrono::milliseconds(5));
+          continue;
+        }
         FetchJob job{index, in};
         fail(job, in.spec + ": libcurl could not start", hooks);
       }

@@ -56,9 +56,6 @@ class MultiFetcher {
   // Thread-safe: the loop looks again at room() and pull().
   void wake();
 
-  // Requests made so far, robots.txt included (for tests and the summary).
-  size_t requests() const { return requests_; }
-
  private:
   struct Running {
     std::string origin;
@@ -82,7 +79,6 @@ class MultiFetcher {
   std::map<CURL*, Running> running_;
   std::vector<FetchedInput> pending_failures_;  // inputs that could not start, said after the loop's turn
   bool ended_ = false;
-  size_t requests_ = 0;
 };
 
 // The origin ("http://host:port") and the path with its query ("/a?b") of a URL; false
