@@ -85,12 +85,14 @@ TEST_F(SlowInput, FastResultsAreWrittenWhileTheSlowOneRuns) {
 
 TEST_F(SlowInput, SigintStopsTheScanWithTheReportOfWhatIsDone) {
   std::vector<std::string> args = {"scan", "--rules", kPack, "--original", kOriginals, "--allow-private",
-                                   "--timeout", "900", "-j", "1", "-o", tmp_.path("r.json")};
+                                   "--timeout", "900", "-j", "1", "--concurrency", "1", "--ignore-robots",
+                                   "-o", tmp_.path("r.json")};
   std::vector<std::string> inputs = urls();
   std::rotate(inputs.begin(), inputs.begin() + 1, inputs.begin() + 6);  // 5 fast, then the slow one
   args.insert(args.end(), inputs.begin(), inputs.end());
   Child child(args, "/dev/null", tmp_.path("out"), tmp_.path("err"));
-  // One worker: once the slow page is asked for, the 5 before it are done.
+  // One transfer at a time and no robots.txt: once the slow page is asked for, the 5
+  // before it are done and no other is started.
   ASSERT_TRUE(wait_until([&] { return server_->requests().size() >= 6; }, 300s));
   child.signal(SIGINT);
   // The scan says it is stopping as the signal arrives; only then may the slow input end
@@ -121,7 +123,7 @@ TEST(Signals, SigtermWithoutFindingsIsThree) {
   // The pack with the local server licensed, so the compliant page has no finding.
   std::string licensed = test_support::licensed_pack("127.0.0.1");
   Child child({"scan", "--rules", licensed, "--original", kOriginals, "--allow-private", "--timeout", "5",
-               "-j", "1", "-f", "jsonl", server.url("/ok.html"), server.url("/slow.html"), server.url("/ok.html")},
+               "-j", "1", "--concurrency", "1", "--ignore-robots", "-f", "jsonl", server.url("/ok.html"), server.url("/slow.html"), server.url("/ok.html")},
               "/dev/null", tmp.path("out"), tmp.path("err"));
   ASSERT_TRUE(wait_until([&] { return server.requests().size() >= 2; }, 300s));
   child.signal(SIGTERM);

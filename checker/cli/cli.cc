@@ -29,8 +29,9 @@ void add_fetch_options(CLI::App* cmd, FetchOptions* options, int* jobs) {
   *jobs = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u,
                                       static_cast<unsigned>(kMaxJobs)));
   add_count_option(cmd, "-j,--jobs", jobs,
-                   "Pages read in parallel, 1 to 256 (default: the number of cores)", 1,
+                   "Pages parsed in parallel, 1 to 256 (default: the number of cores)", 1,
                    kMaxJobs);
+  add_network_options(cmd, options);
 }
 
 namespace {

@@ -23,6 +23,9 @@ using Runner = std::function<int(Streams&)>;
 
 // Network options shared by every command that reads inputs.
 void add_fetch_options(CLI::App* cmd, FetchOptions* options, int* jobs);
+// --concurrency, --per-host, --host-interval, --retries, --ignore-robots, --user-agent,
+// --proxy, -H, --cacert, --cookie-file (network_options.cc); add_fetch_options calls it.
+void add_network_options(CLI::App* cmd, FetchOptions* options);
 
 // --sitemap, --feed, --since: sitemaps and feeds expanded into their pages (feed_inputs.h).
 void add_feed_options(CLI::App* cmd, FeedOptions* options);

@@ -70,7 +70,7 @@ int run_draft(const DraftOptions& o, Streams& io) {
   PageRead page;
   std::string err;
   std::unique_ptr<Fetcher> fetcher = make_curl_fetcher(o.fetch);
-  if (!load_input(input, *fetcher, o.fetch, &page.doc, &err)) {
+  if (!load_input(input, fetcher.get(), o.fetch, &page.doc, &err)) {
     io.err << "credcheck: " << err << '\n';
     return kExitUsage;
   }

@@ -1,5 +1,7 @@
 #include "checker/cli/option_values.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -89,6 +91,26 @@ std::string check_count(std::string_view option, std::string_view text, int min,
     return std::string(option) + " must be a whole number from " + std::to_string(min) + " to " +
            std::to_string(max) + got(text);
   *out = n;
+  return "";
+}
+
+std::string check_header(std::string_view option, std::string_view text) {
+  size_t colon = text.find(':');
+  std::string_view name = text.substr(0, colon);
+  auto token_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+  };
+  if (colon == std::string_view::npos || name.empty() ||
+      !std::all_of(name.begin(), name.end(), token_char))
+    return std::string(option) + " must be 'Name: value' (a header name of letters, digits and -)" + quoted(text);
+  return check_line(option, text);
+}
+
+std::string check_line(std::string_view option, std::string_view text) {
+  if (text.empty()) return std::string(option) + " must not be empty";
+  for (char c : text)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+      return std::string(option) + " must be one line without control characters";
   return "";
 }
 

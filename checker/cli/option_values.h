@@ -24,6 +24,12 @@ std::string check_bytes(std::string_view option, std::string_view text, uint64_t
 std::string check_count(std::string_view option, std::string_view text, int min, int max,
                         int* out);
 
+// An HTTP request header as curl -H takes it: "Name: value", the name a token, no
+// line break anywhere.
+std::string check_header(std::string_view option, std::string_view text);
+// One line of text (a User-Agent, a proxy URL): not empty, no control characters.
+std::string check_line(std::string_view option, std::string_view text);
+
 // Declares `names` ("--timeout", "-j,--jobs") on `cmd`, read through the check above into
 // *target. The option's help shows *target's value as the default, in the same units.
 CLI::Option* add_seconds_option(CLI::App* cmd, const std::string& names, double* target,

@@ -100,3 +100,23 @@ TEST(OptionValuesTest, OptionsParseIntoTheirTargets) {
 
 }  // namespace
 }  // namespace credcheck
+
+namespace credcheck {
+namespace {
+
+TEST(OptionValuesTest, HeadersAndLines) {
+  EXPECT_EQ(check_header("--header", "X-Batch: nightly"), "");
+  EXPECT_EQ(check_header("--header", "Accept-Language:zh-CN"), "");
+  EXPECT_EQ(check_header("--header", "no colon"),
+            "--header must be 'Name: value' (a header name of letters, digits and -) (got 'no colon')");
+  EXPECT_NE(check_header("--header", "Bad Name: x"), "");
+  EXPECT_NE(check_header("--header", ": x"), "");
+  EXPECT_EQ(check_header("--header", "X-A: 1\r\nX-Injected: 2"),
+            "--header must be one line without control characters");
+  EXPECT_EQ(check_line("--user-agent", "ops/1 (+https://a.example)"), "");
+  EXPECT_EQ(check_line("--user-agent", ""), "--user-agent must not be empty");
+  EXPECT_NE(check_line("--proxy", "http://p\n"), "");
+}
+
+}  // namespace
+}  // namespace credcheck

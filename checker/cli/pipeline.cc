@@ -4,26 +4,24 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <deque>
 #include <map>
 #include <mutex>
-#include <semaphore>
 #include <thread>
 
 #include "checker/decode/decode.h"
-#include "checker/fetch/sitemap.h"
+#include "checker/fetch/multi_fetcher.h"
 #include "checker/page/page_workers.h"
 #include "checker/rules/engine.h"
 #include "checker/store/index.h"
 
 namespace credcheck {
 
-bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options, PageRead* page,
-               std::string* err, const PageStore* store, const std::function<void()>& before_parse) {
-  if (!input.error.empty()) {
-    *err = input.error;
-    return false;
-  }
-  if (!load_input(input, fetcher, options, &page->doc, err)) return false;
+namespace {
+
+// Checks, keeps (--save-pages), decodes, parses and extracts a page whose bytes are in
+// page->doc.
+bool parse_loaded(const Input& input, const PageStore* store, PageRead* page, std::string* err) {
   // A list whose URL did not look like one (feed_inputs.h): say how to read its pages.
   if (ListKind kind = sniff_list(page->doc.bytes); kind != ListKind::kNone) {
     *err = input.spec + ": a " + list_kind_name(kind) + ", not a page; give it with " +
@@ -38,7 +36,6 @@ bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options
   Decoded decoded = decode_html(page->doc.bytes, page->doc.content_type);
   page->charset = decoded.charset;
   std::string().swap(page->doc.bytes);  // the raw bytes are not needed past decoding
-  if (before_parse) before_parse();
   std::string parse_err;  // parsed in a bounded page worker (page_workers.h)
   if (!parse_and_extract(decoded.text, &page->fields, &parse_err)) {
     *err = input.spec + ": " + parse_err;
@@ -47,120 +44,147 @@ bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options
   return true;
 }
 
-namespace {
-
-// A turn to pull, fetch and decode an input. There are `jobs` turns, and twice as many
-// threads when pages parse in workers: a thread gives its turn back while its page is in
-// a worker, so another reads the next page meanwhile and no worker waits on the parent
-// (bench/extract: 0.78 of gumbo's time with one thread per worker, 0.73 with two), yet
-// never more than `jobs` inputs are fetched at once (-j 1 stays one request at a time).
-class Turn {
- public:
-  explicit Turn(std::counting_semaphore<>& turns) : turns_(&turns) { turns.acquire(); }
-  ~Turn() { give_back(); }
-  Turn(const Turn&) = delete;
-  Turn& operator=(const Turn&) = delete;
-  void give_back() {
-    if (turns_) turns_->release();
-    turns_ = nullptr;
-  }
-
- private:
-  std::counting_semaphore<>* turns_;
+// One input on its way to the page workers: a URL the fetch loop has finished (its
+// outcome in ok/doc/err), or a file, a page on stdin or an input that is an error, which
+// the worker reads itself.
+struct Item {
+  size_t index = 0;
+  Input input;
+  bool fetched = false;
+  bool ok = false;
+  Document doc;
+  std::string err;
 };
 
-// done() as each input finishes: nothing waits for a slower input ahead of it.
-void read_unordered(const std::function<bool(Input*)>& next, const FetchOptions& options,
-                    size_t jobs, size_t threads, const ReadControl& control, const PageDone& done) {
-  const std::atomic<bool>* stop = control.stop;
-  std::counting_semaphore<> turns(static_cast<std::ptrdiff_t>(jobs));
-  std::mutex pull_mu, done_mu;
-  size_t count = 0;
-  bool ended = false;
-  auto worker = [&] {
-    std::unique_ptr<Fetcher> fetcher = make_curl_fetcher(options);
-    for (;;) {
-      Input input;
-      size_t i;
-      Turn turn(turns);
-      {
-        std::lock_guard lock(pull_mu);
-        if (ended || (stop && *stop) || !next(&input)) {
-          ended = true;
-          return;
-        }
-        i = count++;
-      }
-      PageRead page;
-      std::string err;
-      bool ok = read_page(input, *fetcher, options, &page, &err, control.store, [&] { turn.give_back(); });
-      turn.give_back();
-      if (ok && control.prepare) control.prepare(page);
-      std::lock_guard lock(done_mu);
-      done(i, input, ok, page, err);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+bool read_item(Item& item, const FetchOptions& options, const PageStore* store, PageRead* page,
+               std::string* err) {
+  if (!item.fetched) return read_page(item.input, nullptr, options, page, err, store);
+  if (!item.ok) {
+    *err = item.err;
+    return false;
+  }
+  std::string why;
+  if (not_html(item.doc, &why)) {
+    *err = item.input.spec + ": " + why;
+    return false;
+  }
+  page->doc = std::move(item.doc);
+  return parse_loaded(item.input, store, page, err);
 }
 
-// done() in input order; workers run at most `window` inputs ahead of the oldest
-// unfinished one, so the results held for ordering stay few.
-void read_ordered(const std::function<bool(Input*)>& next, const FetchOptions& options,
-                  size_t jobs, size_t threads, const ReadControl& control, const PageDone& done) {
+}  // namespace
+
+bool read_page(const Input& input, Fetcher* fetcher, const FetchOptions& options, PageRead* page,
+               std::string* err, const PageStore* store) {
+  if (!input.error.empty()) {
+    *err = input.error;
+    return false;
+  }
+  if (!load_input(input, fetcher, options, &page->doc, err)) return false;
+  return parse_loaded(input, store, page, err);
+}
+
+void read_pages(const std::function<bool(Input*)>& next, const FetchOptions& options, int jobs,
+                const ReadControl& control, const PageDone& done) {
+  using Pull = MultiFetcher::Pull;
+  const size_t workers = static_cast<size_t>(std::max(jobs, 1));
+  // With page workers, two threads per worker process: one reads, decodes and checks its
+  // page while the other's page is in the worker, so no worker waits on the parent
+  // (bench/extract: 0.78 of gumbo's time with one thread per worker, 0.73 with two).
+  const size_t threads = pages_parse_in_workers() ? 2 * workers : workers;
+  const bool ordered = control.in_order;
   const std::atomic<bool>* stop = control.stop;
+  // Bodies waiting for a page worker: enough to keep every thread busy, few enough that
+  // memory stays flat however many inputs there are.
+  const size_t queue_cap = threads * 2;
+  // In order: results held until the inputs before them are done, at most this many.
+  const size_t window = std::max(threads * 4, static_cast<size_t>(std::max(options.concurrency, 1)) * 2);
+  std::mutex mu, done_mu;
+  std::condition_variable cv;
+  std::deque<Item> queue;
+  bool closed = false;
+  size_t count = 0, flushed = 0;
   struct Slot {
     Input input;
     bool ok = false;
     PageRead page;
     std::string err;
   };
-  // next() runs under its own lock, not `mu`: when it waits for input (a mapper's stdin),
-  // finished results must still be flushed.
-  std::mutex mu, pull_mu;
-  std::condition_variable cv;
   std::map<size_t, Slot> ready;
-  size_t count = 0, reserved = 0, flushed = 0;
-  bool ended = false, flushing = false, source_done = false;
-  const size_t window = jobs * 4;
-  std::counting_semaphore<> turns(static_cast<std::ptrdiff_t>(jobs));
+  bool flushing = false;
+  MultiFetcher fetcher(options);
+
+  auto push = [&](Item&& item) {
+    {
+      std::lock_guard lock(mu);
+      queue.push_back(std::move(item));
+    }
+    cv.notify_one();
+  };
+  MultiFetcher::Hooks hooks;
+  hooks.pull = [&](Input* in, size_t* index) {
+    for (;;) {
+      if (stop && *stop) return Pull::kEnd;
+      {
+        std::lock_guard lock(mu);
+        if (queue.size() >= queue_cap || (ordered && count >= flushed + window)) return Pull::kNotNow;
+      }
+      Input input;
+      if (!next(&input)) return Pull::kEnd;
+      size_t i;
+      {
+        std::lock_guard lock(mu);
+        i = count++;
+      }
+      if (input.is_url && input.error.empty()) {
+        *in = std::move(input);
+        *index = i;
+        return Pull::kGot;
+      }
+      Item item;
+      item.index = i;
+      item.input = std::move(input);
+      push(std::move(item));
+    }
+  };
+  hooks.room = [&] {
+    std::lock_guard lock(mu);
+    return queue.size() < queue_cap;
+  };
+  hooks.stopping = [&] { return stop && *stop; };
+  hooks.done = [&](FetchedInput&& f) {
+    Item item;
+    item.index = f.index;
+    item.input = std::move(f.input);
+    item.fetched = true;
+    item.ok = f.ok;
+    item.doc = std::move(f.doc);
+    item.err = std::move(f.err);
+    push(std::move(item));
+  };
 
   auto worker = [&] {
-    std::unique_ptr<Fetcher> fetcher = make_curl_fetcher(options);
     for (;;) {
-      Slot slot;
-      size_t i = 0;
-      Turn turn(turns);
+      Item item;
       {
         std::unique_lock lock(mu);
-        cv.wait(lock, [&] { return ended || reserved < flushed + window; });
-        if (ended || (stop && *stop)) {
-          ended = true;
-          cv.notify_all();
-          return;
-        }
-        ++reserved;
+        cv.wait(lock, [&] { return !queue.empty() || closed; });
+        if (queue.empty()) return;
+        item = std::move(queue.front());
+        queue.pop_front();
       }
-      bool got;
-      {
-        std::lock_guard pull(pull_mu);
-        got = !source_done && next(&slot.input);
-        if (got) i = count++;
-        else source_done = true;
+      fetcher.wake();  // room for another body
+      PageRead page;
+      std::string err;
+      bool ok = read_item(item, options, control.store, &page, &err);
+      if (ok && control.prepare) control.prepare(page);
+      if (!ordered) {
+        std::lock_guard lock(done_mu);
+        done(item.index, item.input, ok, page, err);
+        continue;
       }
-      if (!got) {
-        std::lock_guard lock(mu);
-        ended = true;
-        cv.notify_all();
-        return;
-      }
-      slot.ok = read_page(slot.input, *fetcher, options, &slot.page, &slot.err, control.store, [&] { turn.give_back(); });
-      turn.give_back();
-      if (slot.ok && control.prepare) control.prepare(slot.page);
       std::unique_lock lock(mu);
-      ready.emplace(i, std::move(slot));
+      ready.emplace(item.index, Slot{std::move(item.input), ok, std::move(page), std::move(err)});
       if (flushing) continue;  // the thread already flushing will pick it up
       flushing = true;
       while (!ready.empty() && ready.begin()->first == flushed) {
@@ -170,25 +194,21 @@ void read_ordered(const std::function<bool(Input*)>& next, const FetchOptions& o
         done(node.key(), s.input, s.ok, s.page, s.err);
         lock.lock();
         ++flushed;
-        cv.notify_all();
       }
       flushing = false;
+      lock.unlock();
+      fetcher.wake();  // the window moved
     }
   };
   std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
+  for (size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+  fetcher.run(hooks);
+  {
+    std::lock_guard lock(mu);
+    closed = true;
+  }
+  cv.notify_all();
   for (auto& t : pool) t.join();
-}
-
-}  // namespace
-
-void read_pages(const std::function<bool(Input*)>& next, const FetchOptions& options, int jobs,
-                const ReadControl& control, const PageDone& done) {
-  size_t n = static_cast<size_t>(std::max(jobs, 1));
-  size_t threads = pages_parse_in_workers() ? 2 * n : n;  // see Turn
-  if (control.in_order) read_ordered(next, options, n, threads, control, done);
-  else read_unordered(next, options, n, threads, control, done);
 }
 
 void read_pages(const std::vector<Input>& inputs, const FetchOptions& options, int jobs,

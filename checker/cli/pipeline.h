@@ -25,14 +25,13 @@ struct PageRead {
   Fingerprint print;  // of fields.text, when a ReadControl::prepare computed it
 };
 
-// fetch -> decode -> parse -> extract for one input. Returns false with *err (a
-// message naming the input) when the page cannot be read or parsed.
-// With `store` enabled the bytes are also kept there under their SHA-256 (--save-pages);
-// a page that cannot be kept is not read (its evidence would be lost). `before_parse`
-// runs once the page is decoded, before it goes to parse.
-bool read_page(const Input& input, Fetcher& fetcher, const FetchOptions& options, PageRead* page,
-               std::string* err, const PageStore* store = nullptr,
-               const std::function<void()>& before_parse = {});
+// fetch -> decode -> parse -> extract for one input (URLs through `fetcher`, which may
+// be null when there are none). Returns false with *err (a message naming the input)
+// when the page cannot be read or parsed. With `store` enabled the bytes are also kept
+// there under their SHA-256 (--save-pages); a page that cannot be kept is not read (its
+// evidence would be lost).
+bool read_page(const Input& input, Fetcher* fetcher, const FetchOptions& options, PageRead* page,
+               std::string* err, const PageStore* store = nullptr);
 
 using PageDone = std::function<void(size_t index, const Input&, bool ok, PageRead&,
                                     const std::string& err)>;
@@ -53,9 +52,11 @@ struct ReadControl {
   const PageStore* store = nullptr;
 };
 
-// Reads the inputs `next` yields (pulled one at a time, as workers free up, so a list is
-// read as the scan goes) with `jobs` workers, each with its own fetcher. `done` runs on
-// one thread at a time.
+// Reads the inputs `next` yields: URLs are fetched by one multi fetcher (options.concurrency
+// transfers, per-host politeness, robots.txt, retries; multi_fetcher.h) on the calling
+// thread while `jobs` workers decode, parse and extract what is fetched and read files.
+// Inputs are pulled only as there is room, so a list is read as the scan goes and memory
+// stays flat. `done` runs on one thread at a time.
 void read_pages(const std::function<bool(Input*)>& next, const FetchOptions& options, int jobs,
                 const ReadControl& control, const PageDone& done);
 

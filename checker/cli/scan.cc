@@ -280,6 +280,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
   header.version = "0.1.0";
   header.pack = pack.name;
   for (const auto& rule : pack.rules) header.rules.push_back(rule->info());
+  if (o.fetch.ignore_robots) header.notes.push_back("robots.txt ignored (--ignore-robots)");
   bool written = sink.finish(header, &err) && (to_stdout || file.commit(&err));
   if (!written) {
     io.err << "credcheck: " << err << (to_stdout ? " (standard output)" : "") << '\n';
@@ -300,6 +301,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
     if (s.baseline)
       io.err << "; findings: " << s.new_findings << " new, " << s.known_findings << " known, "
              << s.resolved_findings << " resolved";
+    if (o.fetch.ignore_robots) io.err << "; robots.txt ignored";
     if (!o.output.empty() && written) io.err << "; report: " << o.output;
     for (const ReportTarget& t : reports.targets())
       if (written) io.err << "; " << t.format << ": " << t.path;

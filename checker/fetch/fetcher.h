@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "checker/fetch/inputs.h"
 
@@ -18,12 +19,31 @@ struct Document {
   long http_status = 0;      // 0 for files
 };
 
+// The User-Agent sent unless --user-agent says otherwise; its product token
+// ("credcheck") is the one robots.txt groups are matched against. The project has no
+// public home recorded yet: when it has, it goes here as " (+URL)" so site owners can
+// read what the crawler is.
+inline constexpr const char* kRobotsToken = "credcheck";
+inline constexpr const char* kDefaultUserAgent = "credcheck/0.1.0";
+
 struct FetchOptions {
   double timeout_s = 30;         // whole transfer
   bool allow_private = false;    // loopback, private, link-local addresses refused unless set
-  size_t max_bytes = 16 << 20;   // larger bodies are refused, not truncated silently
-  int max_redirects = 5;
-  std::string user_agent = "credcheck/0.1 (+https://example.invalid/credcheck)";
+  size_t max_bytes = 16 << 20;   // larger (decoded) bodies are refused, not truncated silently
+  int max_redirects = 10;
+  std::string user_agent = kDefaultUserAgent;
+  // Real networks (see transfer.h).
+  std::string proxy;                 // --proxy; empty: http_proxy/https_proxy/no_proxy apply
+  std::string ca_file;               // --cacert; empty: CURL_CA_BUNDLE, SSL_CERT_FILE, system
+  std::vector<std::string> headers;  // -H 'Name: value'
+  std::string cookie_file;           // --cookie-file (Netscape or Set-Cookie lines)
+  // The multi fetcher (multi_fetcher.h).
+  int concurrency = 16;        // transfers in flight in all
+  int per_host = 2;            // transfers in flight to one host
+  double host_interval_s = 0;  // at least this long between two starts on one host
+  int retries = 3;             // further attempts after a timeout, a lost connection, 429, 502-504
+  bool ignore_robots = false;  // robots.txt is fetched and honoured unless set
+  double retry_after_cap_s = 60;  // a longer Retry-After is waited this long
 };
 
 class Fetcher {
@@ -46,9 +66,10 @@ bool not_html(const Document& doc, std::string* why);
 // Reads a whole file, refusing one past `max_bytes` (also one that grows while read).
 bool read_file(const std::string& path, size_t max_bytes, std::string* bytes, std::string* err);
 
-// Reads a file input from disk or fetches a URL input through `fetcher`. Files over
-// options.max_bytes are refused the same way as bodies; so is a body that is not_html().
-bool load_input(const Input& input, Fetcher& fetcher, const FetchOptions& options,
+// Reads a file input from disk or fetches a URL input through `fetcher` (null: a URL
+// input is refused). Files over options.max_bytes are refused the same way as bodies; so
+// is a body that is not_html().
+bool load_input(const Input& input, Fetcher* fetcher, const FetchOptions& options,
                 Document* doc, std::string* err);
 
 }  // namespace credcheck

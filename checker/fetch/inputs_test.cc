@@ -158,13 +158,13 @@ TEST(LoadInput, PagesThatAreNotHtmlAreRefusedByTheirBytesOrTheirType) {
     std::string path = dir.file("page.html", c.bytes);
     Document doc;
     std::string err;
-    EXPECT_FALSE(load_input(Input{path, false, ""}, *fetcher, FetchOptions{}, &doc, &err)) << c.want;
+    EXPECT_FALSE(load_input(Input{path, false, ""}, fetcher.get(), FetchOptions{}, &doc, &err)) << c.want;
     EXPECT_EQ(err, path + ": " + c.want);
   }
   std::string html = dir.file("page.html", "<html><p>来源：西江日报</p></html>");
   Document doc;
   std::string err;
-  EXPECT_TRUE(load_input(Input{html, false, ""}, *fetcher, FetchOptions{}, &doc, &err)) << err;
+  EXPECT_TRUE(load_input(Input{html, false, ""}, fetcher.get(), FetchOptions{}, &doc, &err)) << err;
 
   std::string why;
   Document served;

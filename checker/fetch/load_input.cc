@@ -6,6 +6,7 @@
 
 #include "checker/fetch/clock.h"
 #include "checker/fetch/fetcher.h"
+#include "checker/fetch/transfer.h"
 
 namespace credcheck {
 
@@ -65,6 +66,8 @@ std::string sniff_not_html(const std::string& bytes) {
   return "";
 }
 
+}  // namespace
+
 // A Content-Type that is certainly not a page: its media type, lower-cased; empty when
 // the header is absent or names HTML, XML or text (servers label pages loosely).
 std::string declared_not_html(const std::string& content_type) {
@@ -78,8 +81,6 @@ std::string declared_not_html(const std::string& content_type) {
   return type;
 }
 
-}  // namespace
-
 bool not_html(const Document& doc, std::string* why) {
   std::string type = declared_not_html(doc.content_type);
   if (type.empty()) type = sniff_not_html(doc.bytes);
@@ -88,7 +89,7 @@ bool not_html(const Document& doc, std::string* why) {
   return true;
 }
 
-bool load_input(const Input& input, Fetcher& fetcher, const FetchOptions& options,
+bool load_input(const Input& input, Fetcher* fetcher, const FetchOptions& options,
                 Document* doc, std::string* err) {
   if (!input.error.empty()) {
     *err = input.error;
@@ -96,7 +97,11 @@ bool load_input(const Input& input, Fetcher& fetcher, const FetchOptions& option
   }
   std::string why;
   if (input.is_url) {
-    if (!fetcher.fetch(input.spec, doc, err)) return false;
+    if (!fetcher) {
+      *err = input.spec + ": no fetcher for URLs here";
+      return false;
+    }
+    if (!fetcher->fetch(input.spec, doc, err)) return false;
     doc->input = input.spec;
     if (not_html(*doc, &why)) {
       *err = input.spec + ": " + why;

@@ -152,6 +152,7 @@ json report_head_json(const ReportHeader& header, const Summary& s) {
     for (const RuleInfo& r : header.rules) rules.push_back(rule_json(r));
     head["rules"] = std::move(rules);
   }
+  if (!header.notes.empty()) head["notes"] = header.notes;
   return head;
 }
 

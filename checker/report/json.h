@@ -20,6 +20,9 @@ struct ReportHeader {
   // A scan fills them from the pack; `report --in` has only saved results, which do not
   // carry them (see report_rules()).
   std::vector<RuleInfo> rules;
+  // How the scan departed from its defaults in ways a reader must know ("robots.txt
+  // ignored (--ignore-robots)"); written as "notes" when there are any.
+  std::vector<std::string> notes;
 };
 
 // One result: {input, url, status, reason, original{input,title,similarity}|null,
