@@ -109,10 +109,12 @@ TEST(CiExamples, EveryFileIsYamlAndEveryCommandParses) {
   for (const auto& e : fs::recursive_directory_iterator(kExamples)) {
     std::string name = e.path().filename().string();
     if (!e.is_regular_file() || (e.path().extension() != ".yml" && e.path().extension() != ".yaml")) continue;
-    ++files;
     YAML::Node doc;
     ASSERT_NO_THROW(doc = YAML::LoadFile(e.path().string())) << e.path();
     ASSERT_TRUE(doc.IsMap()) << e.path();
+    // A Kubernetes object (the indexed-job recipe): its fields are checked by examples_test.cc.
+    if (doc["apiVersion"]) continue;
+    ++files;
     if (name == "credcheck.yaml") continue;  // a config, read by the commands that name it
     std::vector<std::vector<std::string>> found;
     each_script(doc, [&](const std::string& s) {

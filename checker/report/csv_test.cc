@@ -43,18 +43,17 @@ TEST(CsvReport, RowsPerFindingAndUncheckedInputQuotedAndDefused) {
   auto rows = parse_csv(csv.substr(3));
   ASSERT_EQ(rows.size(), 6u);  // header, 3 findings, 2 unchecked inputs
   for (const auto& row : rows) EXPECT_EQ(row.size(), 17u);
-  EXPECT_EQ(rows[0][16], "listed_in");
   EXPECT_EQ(rows[0][0], "input");
   EXPECT_EQ(rows[0][7], "evidence");
   EXPECT_EQ(rows[1][0], kHostileInput);  // comma, quotes, new line: all round-trip
   EXPECT_EQ(rows[1][3], "source-credit");
   EXPECT_EQ(rows[1][7], "'" + kHostileEvidence);  // =… would be a formula
   EXPECT_EQ(rows[1][6], "未注明来源\n第二行");
-  EXPECT_EQ(rows[0][12], "fetched_at");
-  EXPECT_EQ(rows[1][12], "2026-11-30T01:02:03Z");
-  EXPECT_EQ(rows[1][13], "200");
-  EXPECT_EQ(rows[1][14], "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  EXPECT_EQ(rows[4][13], "");  // never fetched: no status
+  EXPECT_EQ(rows[0][13], "fetched_at");
+  EXPECT_EQ(rows[1][13], "2026-11-30T01:02:03Z");
+  EXPECT_EQ(rows[1][14], "200");
+  EXPECT_EQ(rows[1][15], "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(rows[4][14], "");  // never fetched: no status
   EXPECT_EQ(rows[2][6], "'+又一处");
   EXPECT_EQ(rows[2][7], "'@SUM(A1)");
   EXPECT_EQ(rows[3][6], "'-作者");

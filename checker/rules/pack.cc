@@ -131,7 +131,7 @@ std::string params_text(const YAML::Node& rule) {
 // ({zh: …, en: …}) holding at least the pack's own.
 bool read_message(const YAML::Node& node, const std::string& lang, RuleInfo* info, std::string* err) {
   YAML::Node m = node["message"];
-  if (!m.IsMap()) {
+  if (!m.IsDefined() || !m.IsMap()) {  // (a missing key's node throws on IsMap())
     if (!read_text(node, "message", &info->message, err)) return false;
     info->messages[lang] = info->message;
     info->lang = lang;

@@ -275,7 +275,7 @@ TEST(PackErrorTest, EveryErrorIsReportedWithItsLine) {
   EXPECT_EQ(load_errors(text),
             (std::vector<std::string>{
                 "P:2:1: unknown key 'notise'; expected one of pack, notice, fixtures, "
-                "publisher, rules",
+                "publisher, rules, lang",
                 "P:12:5: unknown key 'acept'; expected one of id, kind, clause, severity, "
                 "message, quote, accept, expected",
                 "P:13:5: missing key 'quote' (a string)"}));
