@@ -11,6 +11,7 @@
 #include <set>
 
 #include "tests/support/jsonl.h"
+#include "tests/support/local_http_server.h"
 #include "tests/support/process.h"
 #include "tests/support/run_binary.h"
 #include "tests/support/xijiang.h"
@@ -196,9 +197,22 @@ TEST(Mapper, FaultsOfTheRunAreNonZero) {
   EXPECT_EQ(with_output.code, 2);
 }
 
+void results_flow_out(const std::string& input);
+
 // The mapper answers each line while its stdin is still open: results flow out as
 // inputs come in, so a mapper fed millions of lines never holds them.
+// Each line given as a file, then as a URL (fetched while the next line is awaited).
 TEST(Mapper, ResultsFlowOutWhileStdinIsOpen) {
+  test_support::LocalHttpServer server;
+  ASSERT_TRUE(server.ok()) << server.error();
+  server.add("/page.html", {.body = slurp(kCompliant)});
+  for (const std::string& input : {std::string(kCompliant), server.url("/page.html")}) {
+    SCOPED_TRACE(input);
+    results_flow_out(input);
+  }
+}
+
+void results_flow_out(const std::string& input) {
   TempDir tmp;
   std::string fifo = tmp.path("in"), out = tmp.path("out"), err = tmp.path("err");
   ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
@@ -206,10 +220,10 @@ TEST(Mapper, ResultsFlowOutWhileStdinIsOpen) {
   // does not block, and the spawning parent is not left waiting for it.
   int fd = open(fifo.c_str(), O_RDWR | O_CLOEXEC);  // the child must not hold a writer
   ASSERT_GE(fd, 0);
-  Child child({"scan", "--mapper", "--rules", kPack, "-j", "2"}, fifo, out, err);
+  Child child({"scan", "--mapper", "--rules", kPack, "-j", "2", "--allow-private"}, fifo, out, err);
   ASSERT_TRUE(child.started());
   for (int i = 1; i <= 3; ++i) {
-    std::string line = kCompliant + "\n";
+    std::string line = input + "\n";
     ASSERT_EQ(write(fd, line.data(), line.size()), static_cast<ssize_t>(line.size()));
     EXPECT_TRUE(wait_until([&] { return lines_of(slurp(out)).size() == static_cast<size_t>(i); }, 120s))
         << "result " << i << " did not come while stdin was open; stderr: " << slurp(err);

@@ -122,6 +122,34 @@ void read_pages(const std::function<bool(Input*)>& next, const FetchOptions& opt
     cv.notify_one();
   };
   MultiFetcher::Hooks hooks;
+  // Inputs are pulled on a thread of their own: next() may block (a mapper's stdin, a list
+  // on a pipe), and the fetch loop must keep its transfers going and hand their pages on
+  // meanwhile, or a result would wait for the next line of input.
+  std::mutex in_mu;
+  std::condition_variable in_cv;
+  std::deque<Input> pulled;
+  bool pulled_all = false, quit_pulling = false;
+  const size_t pulled_cap = queue_cap;
+  std::thread puller([&] {
+    for (;;) {
+      {
+        std::unique_lock lock(in_mu);
+        in_cv.wait(lock, [&] { return pulled.size() < pulled_cap || quit_pulling; });
+        if (quit_pulling || (stop && *stop)) break;
+      }
+      Input input;
+      bool got = next(&input);
+      {
+        std::lock_guard lock(in_mu);
+        if (got) pulled.push_back(std::move(input));
+        else pulled_all = true;
+      }
+      fetcher.wake();
+      if (!got) return;
+    }
+    std::lock_guard lock(in_mu);
+    pulled_all = true;
+  });
   hooks.pull = [&](Input* in, size_t* index) {
     for (;;) {
       if (stop && *stop) return Pull::kEnd;
@@ -130,7 +158,13 @@ void read_pages(const std::function<bool(Input*)>& next, const FetchOptions& opt
         if (queue.size() >= queue_cap || (ordered && count >= flushed + window)) return Pull::kNotNow;
       }
       Input input;
-      if (!next(&input)) return Pull::kEnd;
+      {
+        std::lock_guard lock(in_mu);
+        if (pulled.empty()) return pulled_all ? Pull::kEnd : Pull::kNotNow;  // woken when one comes
+        input = std::move(pulled.front());
+        pulled.pop_front();
+      }
+      in_cv.notify_one();
       size_t i;
       {
         std::lock_guard lock(mu);
@@ -203,6 +237,12 @@ void read_pages(const std::function<bool(Input*)>& next, const FetchOptions& opt
   std::vector<std::thread> pool;
   for (size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
   fetcher.run(hooks);
+  {
+    std::lock_guard lock(in_mu);
+    quit_pulling = true;  // stopped: no more inputs (one being read still ends its read)
+  }
+  in_cv.notify_all();
+  puller.join();
   {
     std::lock_guard lock(mu);
     closed = true;
