@@ -1,8 +1,9 @@
 // Sitemaps, sitemap indexes (one gzipped), RSS and Atom feeds served on 127.0.0.1 expand
 // into their pages; broken ones become one unchecked result each; `index build` reads them too.
 #include <gtest/gtest.h>
+
+#include "tests/support/gzip.h"
 #include <nlohmann/json.hpp>
-#include <zlib.h>
 
 #include <sstream>
 
@@ -18,20 +19,8 @@ using nlohmann::json;
 using test_support::LocalHttpServer;
 using test_support::run_credcheck;
 using test_support::TempDir;
+using test_support::gzip;
 
-std::string gzip(const std::string& plain) {
-  z_stream z{};
-  deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 9, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, plain.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
-  z.avail_in = static_cast<uInt>(plain.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 class Feeds : public ::testing::Test {
  protected:

@@ -129,12 +129,11 @@ void read_pages(const std::function<bool(Input*)>& next, const FetchOptions& opt
   std::condition_variable in_cv;
   std::deque<Input> pulled;
   bool pulled_all = false, quit_pulling = false;
-  const size_t pulled_cap = queue_cap;
   std::thread puller([&] {
     for (;;) {
       {
         std::unique_lock lock(in_mu);
-        in_cv.wait(lock, [&] { return pulled.size() < pulled_cap || quit_pulling; });
+        in_cv.wait(lock, [&] { return pulled.size() < queue_cap || quit_pulling; });
         if (quit_pulling || (stop && *stop)) break;
       }
       Input input;

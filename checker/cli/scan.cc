@@ -117,9 +117,9 @@ int run_scan(const ScanOptions& o, Streams& io) {
     io.err << "credcheck: --base-url: expected an http(s) URL with a host, got '" << o.base_url << "'\n";
     return kExitUsage;
   }
-  bool no_inputs = o.inputs.empty() && o.feeds.sitemaps.empty() && o.feeds.feeds.empty();
-  if (std::string e; o.mapper ? !mapper_options_ok(o, &e) : no_inputs) {
-    io.err << "credcheck: " << (o.mapper ? e : "scan: give the pages to check (URL, file, directory, WARC, @list or -, --sitemap or --feed), or --mapper to read them from stdin") << '\n';
+  // (The pack and the inputs were required before: add_scan_command.)
+  if (std::string e; o.mapper && !mapper_options_ok(o, &e)) {
+    io.err << "credcheck: " << e << '\n';
     return kExitUsage;
   }
   Shard shard;
@@ -384,9 +384,12 @@ Runner add_scan_command(CLI::App* app) {
     }
     bool no_inputs = o->inputs.empty() && o->feeds.sitemaps.empty() && o->feeds.feeds.empty() && !o->mapper;
     if (o->pack.empty() || no_inputs) {
-      io.err << "credcheck: scan: " << (o->pack.empty() ? "--rules PACK" : "INPUT") << " is required"
-             << " (on the command line, or as `" << (o->pack.empty() ? "pack" : "inputs") << ":` in "
-             << (path.empty() ? std::string(kDefaultConfig) + " or --config FILE" : path) << ")\n";
+      io.err << "credcheck: scan: "
+             << (o->pack.empty() ? "--rules PACK"
+                                 : "INPUT (URL, file, directory, WARC, @list or -; or --sitemap, "
+                                   "--feed, or --mapper to read them from stdin)")
+             << " is required (on the command line, or as `" << (o->pack.empty() ? "pack" : "inputs")
+             << ":` in " << (path.empty() ? std::string(kDefaultConfig) + " or --config FILE" : path) << ")\n";
       return static_cast<int>(kExitUsage);
     }
     return run_scan(*o, io);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/gzip.h"
+
 #include <fstream>
 #include <map>
 
@@ -11,7 +13,6 @@
 
 namespace credcheck {
 
-std::string gzip_for_test(const std::string& plain);  // sitemap_test.cc
 
 namespace {
 
@@ -76,7 +77,7 @@ TEST(FeedInputs, IndexOfGzippedAndPlainSitemapsInOrder) {
   MapFetcher f;
   f.bodies["https://x.example/sitemap_index.xml"] =
       index_of({"https://x.example/s1.xml.gz", "https://x.example/s2.xml"});
-  f.bodies["https://x.example/s1.xml.gz"] = gzip_for_test(urlset({{"https://x.example/1.html", ""}, {"https://x.example/2.html", ""}}));
+  f.bodies["https://x.example/s1.xml.gz"] = test_support::gzip(urlset({{"https://x.example/1.html", ""}, {"https://x.example/2.html", ""}}));
   f.bodies["https://x.example/s2.xml"] = urlset({{"https://x.example/3.html", ""}});
   std::vector<Input> got = expand({"https://x.example/a.html", "https://x.example/sitemap_index.xml",
                                    "https://x.example/b.html"}, f);
@@ -125,7 +126,7 @@ TEST(FeedInputs, BrokenListsBecomeOneErrorInputEach) {
       {"https://x.example/missing.xml", "https://x.example/broken.xml", "https://x.example/bomb.xml.gz",
        "file:///etc/passwd", "https://x.example/ok.xml"});
   f.bodies["https://x.example/broken.xml"] = "<urlset><url><loc>https://x.example/9.html</loc>";
-  f.bodies["https://x.example/bomb.xml.gz"] = gzip_for_test(std::string(3 << 20, ' '));
+  f.bodies["https://x.example/bomb.xml.gz"] = test_support::gzip(std::string(3 << 20, ' '));
   f.bodies["https://x.example/ok.xml"] = urlset({{"https://x.example/1.html", ""}, {"javascript:alert(1)", ""}});
   FeedOptions o;
   o.max_list_bytes = 1 << 20;
@@ -189,7 +190,7 @@ TEST(FeedInputs, DetectionByContentForFilesAndByNameThenContentForUrls) {
   TempDir dir;
   // Names that say nothing: the content decides.
   std::string sitemap = dir.file("list.txt", urlset({{"https://x.example/1.html", ""}}));
-  std::string gz = dir.file("s.bin", gzip_for_test(
+  std::string gz = dir.file("s.bin", test_support::gzip(
       R"(<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="https://x.example/2.html"/></entry></feed>)"));
   std::string page = dir.file("p.html", "<html><body>新闻</body></html>");
   // Named as a page: passed on unopened (read_page() names a list it proves to be).

@@ -3,26 +3,13 @@
 #include "checker/fetch/sitemap.h"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
+
+#include "tests/support/gzip.h"
 
 #include "checker/fetch/feed_time.h"
 
 namespace credcheck {
 
-// gzip of `plain`, for the tests here and in feed_inputs_test.cc.
-std::string gzip_for_test(const std::string& plain) {
-  z_stream z{};
-  deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 9, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, plain.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
-  z.avail_in = static_cast<uInt>(plain.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 namespace {
 
@@ -126,12 +113,12 @@ TEST(Sitemap, SniffReadsOnlyTheRootName) {
 
 TEST(Gzip, InflatesAndCapsTheDecodedSize) {
   std::string plain(100000, 'a'), out, err;
-  std::string packed = gzip_for_test(plain);
+  std::string packed = test_support::gzip(plain);
   ASSERT_TRUE(is_gzip(packed));
   ASSERT_TRUE(gunzip(packed, plain.size(), &out, &err)) << err;
   EXPECT_EQ(out, plain);
   // A bomb: small on the wire, past the cap decoded.
-  std::string bomb = gzip_for_test(std::string(8 << 20, '\0'));
+  std::string bomb = test_support::gzip(std::string(8 << 20, '\0'));
   EXPECT_LT(bomb.size(), 20000u);
   EXPECT_FALSE(gunzip(bomb, 1 << 20, &out, &err));
   EXPECT_NE(err.find("inflates past 1048576 bytes"), std::string::npos) << err;

@@ -1,7 +1,8 @@
 // WARC records in, pages out: response and resource records, the rest counted, damage
 // costs only the damaged record, records over the cap are not read, the file streams.
 #include <gtest/gtest.h>
-#include <zlib.h>
+
+#include "tests/support/gzip.h"
 
 #include <sstream>
 #include <streambuf>
@@ -29,20 +30,6 @@ std::string response(const std::string& uri, const std::string& body = kPage) {
   return record("response", uri, http(body), "application/http; msgtype=response");
 }
 
-// One gzip member, as crawlers write each record.
-std::string gzip(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
 
 struct Read {
   std::vector<WarcRecord> records;
@@ -61,7 +48,7 @@ Read read_all(const std::string& bytes, WarcLimits limits = {}) {
 TEST(Warc, ResponseRecordsGiveThePageWithoutHttpHeaders) {
   for (bool zipped : {false, true}) {
     std::string a = response("http://news.example/a.html"), b = response("http://news.example/b.html");
-    Read r = read_all(zipped ? gzip(a) + gzip(b) : a + b);
+    Read r = read_all(zipped ? test_support::gzip(a) + test_support::gzip(b) : a + b);
     ASSERT_EQ(r.records.size(), 2u) << zipped;
     EXPECT_EQ(r.records[0].error, "");
     EXPECT_EQ(r.records[0].body, kPage);
@@ -72,7 +59,7 @@ TEST(Warc, ResponseRecordsGiveThePageWithoutHttpHeaders) {
     EXPECT_EQ(r.records[1].target_uri, "http://news.example/b.html");
     // Keys are where each record starts: its gzip member, or its first byte.
     EXPECT_EQ(r.records[0].key, "t.warc#0");
-    EXPECT_EQ(r.records[1].key, "t.warc#" + std::to_string(zipped ? gzip(a).size() : a.size()));
+    EXPECT_EQ(r.records[1].key, "t.warc#" + std::to_string(zipped ? test_support::gzip(a).size() : a.size()));
     EXPECT_EQ(r.counts.pages, 2u);
   }
 }
@@ -99,7 +86,7 @@ TEST(Warc, HttpCodingsRedirectsAndErrors) {
                         "\r\n" + kPage.substr(16) + "\r\n0\r\n\r\n";
   std::string bytes =
       record("response", "http://a.example/chunked", http(chunked, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked"), "application/http") +
-      record("response", "http://a.example/gz", http(gzip(kPage), "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip"), "application/http") +
+      record("response", "http://a.example/gz", http(test_support::gzip(kPage), "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip"), "application/http") +
       record("response", "http://a.example/moved", http("", "HTTP/1.1 301 Moved\r\nLocation: /x"), "application/http") +
       record("response", "http://a.example/gone", http(kPage, "HTTP/1.1 404 Not Found\r\nContent-Type: text/html"), "application/http") +
       record("response", "http://a.example/undeclared", http(kPage, "HTTP/1.1 200 OK"), "application/http") +
@@ -120,7 +107,7 @@ TEST(Warc, ARecordOverTheCapIsAnErrorAndTheNextIsRead) {
   std::string bytes = response("http://a.example/big", "<html>" + big + "</html>") + response("http://a.example/small");
   WarcLimits limits;
   limits.max_body_bytes = 1000;
-  Read r = read_all(gzip(bytes.substr(0, bytes.find("WARC/1.1", 10))) + gzip(bytes.substr(bytes.find("WARC/1.1", 10))), limits);
+  Read r = read_all(test_support::gzip(bytes.substr(0, bytes.find("WARC/1.1", 10))) + test_support::gzip(bytes.substr(bytes.find("WARC/1.1", 10))), limits);
   ASSERT_EQ(r.records.size(), 2u);
   EXPECT_NE(r.records[0].error.find("over the cap of 1000 bytes"), std::string::npos) << r.records[0].error;
   EXPECT_NE(r.records[0].error.find("http://a.example/big"), std::string::npos) << r.records[0].error;
@@ -130,8 +117,8 @@ TEST(Warc, ARecordOverTheCapIsAnErrorAndTheNextIsRead) {
 }
 
 TEST(Warc, ACorruptGzipMemberCostsOnlyItsRecord) {
-  std::string a = gzip(response("http://a.example/1")), b = gzip(response("http://a.example/2")),
-              c = gzip(response("http://a.example/3"));
+  std::string a = test_support::gzip(response("http://a.example/1")), b = test_support::gzip(response("http://a.example/2")),
+              c = test_support::gzip(response("http://a.example/3"));
   for (size_t i = 20; i < 40 && i < b.size(); ++i) b[i] = static_cast<char>(b[i] ^ 0x5A);
   Read r = read_all(a + b + c);
   ASSERT_EQ(r.records.size(), 3u);
@@ -161,7 +148,7 @@ TEST(Warc, GarbageAndBadHeadersCostOneRecordEach) {
 TEST(Warc, ATruncatedFileCostsItsLastRecord) {
   std::string whole = response("http://a.example/1") + response("http://a.example/2");
   for (bool zipped : {false, true}) {
-    std::string bytes = zipped ? gzip(response("http://a.example/1")) + gzip(response("http://a.example/2")) : whole;
+    std::string bytes = zipped ? test_support::gzip(response("http://a.example/1")) + test_support::gzip(response("http://a.example/2")) : whole;
     bytes.resize(bytes.size() - 30);
     Read r = read_all(bytes);
     ASSERT_EQ(r.records.size(), 2u) << zipped;
@@ -191,7 +178,7 @@ class EndlessWarc : public std::streambuf {
 };
 
 TEST(Warc, RecordsAreReadAsTheyAreAskedFor) {
-  std::string member = gzip(response("http://a.example/same"));
+  std::string member = test_support::gzip(response("http://a.example/same"));
   EndlessWarc source(member, 100000);
   std::istream in(&source);
   WarcReader reader(in, "endless.warc.gz");
