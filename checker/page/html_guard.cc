@@ -26,6 +26,7 @@ struct Open {
   bool math = false;             // when foreign: MathML, not svg
   bool math_text = false;        // a MathML text integration point (<mi> & co.)
   bool in_table = false;         // inside a <table> (up to a <template>)
+  bool in_cell = false;          // in a cell or caption of that table: read as a body is
   bool in_select = false;        // as a <select>'s: most tags are ignored
   bool select_in_table = false;  // as a <select>'s that table tags close
   bool columns = false;          // a <template> read as a column group
@@ -115,6 +116,10 @@ class Scanner : TagReader {
     // Table parts outside a table are ignored (and close nothing).
     bool table_part_tag = name != lit("table") && (is_table_tag(name) || name == lit("colgroup"));
     if (table_part_tag && !(!open_.empty() && open_.back().in_table)) return p;
+    // In a table (not in its cells) a <table> closes the open one first: gumbo does not
+    // nest it, and one left open here would let a later </table> close far too much.
+    if (name == lit("table") && !open_.empty() && open_.back().in_table && !open_.back().in_cell)
+      close_nearest({name}, [](Name n) { return among(n, NameSet({"html", "template"})); });
     // <plaintext> makes the rest text; it is scanned anyway, as for unclosed comments.
     name = html_name(name);
     open_element(name);
@@ -411,6 +416,8 @@ class Scanner : TagReader {
     // A <template> starts afresh, even inside a <table> or a <select>.
     bool fresh = name == lit("template") && !foreign;
     o.in_table = name == lit("table") || (parent.in_table && !fresh);
+    o.in_cell = o.in_table && !foreign && name != lit("table") &&
+                (among(name, NameSet({"td", "th", "caption"})) || parent.in_cell);
     o.in_select = !foreign && (name == lit("select") || (parent.in_select && !fresh));
     o.select_in_table =
         o.in_select && (name == lit("select") ? parent.in_table : parent.select_in_table);
