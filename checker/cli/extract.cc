@@ -38,6 +38,7 @@ Runner add_extract_command(CLI::App* app) {
     FeedExpander lists([&](Input* input) { return source.next(input); }, o->fetch, o->feeds);
     ReadControl control;  // in input order: extract is read by people and diffed
     control.stop = &write_failed;
+    control.hash = false;
     read_pages([&](Input* input) { return lists.next(input); }, o->fetch, o->jobs, control,
                [&](size_t, const Input& input, bool ok, PageRead& page, const std::string& err) {
                  nlohmann::ordered_json line;

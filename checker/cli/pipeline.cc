@@ -20,16 +20,18 @@ namespace credcheck {
 namespace {
 
 // Checks, keeps (--save-pages), decodes, parses and extracts a page whose bytes are in
-// page->doc.
-bool parse_loaded(const Input& input, const PageStore* store, PageRead* page, std::string* err) {
+// page->doc; `hash`: sets page->sha256 (kept pages are hashed anyway).
+bool parse_loaded(const Input& input, const PageStore* store, bool hash, PageRead* page,
+                  std::string* err) {
   // A list whose URL did not look like one (feed_inputs.h): say how to read its pages.
   if (ListKind kind = sniff_list(page->doc.bytes); kind != ListKind::kNone) {
     *err = input.spec + ": a " + list_kind_name(kind) + ", not a page; give it with " +
            (is_feed(kind) ? "--feed" : "--sitemap") + " to check the pages it lists";
     return false;
   }
-  page->sha256 = sha256_hex(page->doc.bytes);
-  if (store && store->enabled() && !store->save(page->sha256, page->doc.bytes, err)) {
+  bool keep = store && store->enabled();
+  if (hash || keep) page->sha256 = sha256_hex(page->doc.bytes);
+  if (keep && !store->save(page->sha256, page->doc.bytes, err)) {
     *err = input.spec + ": " + *err;
     return false;
   }
@@ -44,6 +46,16 @@ bool parse_loaded(const Input& input, const PageStore* store, PageRead* page, st
   return true;
 }
 
+bool load_and_parse(const Input& input, Fetcher* fetcher, const FetchOptions& options,
+                    const PageStore* store, bool hash, PageRead* page, std::string* err) {
+  if (!input.error.empty()) {
+    *err = input.error;
+    return false;
+  }
+  if (!load_input(input, fetcher, options, &page->doc, err)) return false;
+  return parse_loaded(input, store, hash, page, err);
+}
+
 // One input on its way to the page workers: a URL the fetch loop has finished (its
 // outcome in ok/doc/err), or a file, a page on stdin or an input that is an error, which
 // the worker reads itself.
@@ -56,9 +68,10 @@ struct Item {
   std::string err;
 };
 
-bool read_item(Item& item, const FetchOptions& options, const PageStore* store, PageRead* page,
-               std::string* err) {
-  if (!item.fetched) return read_page(item.input, nullptr, options, page, err, store);
+bool read_item(Item& item, const FetchOptions& options, const ReadControl& control,
+               PageRead* page, std::string* err) {
+  if (!item.fetched)
+    return load_and_parse(item.input, nullptr, options, control.store, control.hash, page, err);
   if (!item.ok) {
     *err = item.err;
     return false;
@@ -69,19 +82,14 @@ bool read_item(Item& item, const FetchOptions& options, const PageStore* store, 
     return false;
   }
   page->doc = std::move(item.doc);
-  return parse_loaded(item.input, store, page, err);
+  return parse_loaded(item.input, control.store, control.hash, page, err);
 }
 
 }  // namespace
 
 bool read_page(const Input& input, Fetcher* fetcher, const FetchOptions& options, PageRead* page,
                std::string* err, const PageStore* store) {
-  if (!input.error.empty()) {
-    *err = input.error;
-    return false;
-  }
-  if (!load_input(input, fetcher, options, &page->doc, err)) return false;
-  return parse_loaded(input, store, page, err);
+  return load_and_parse(input, fetcher, options, store, true, page, err);
 }
 
 void read_pages(const std::function<bool(Input*)>& next, const FetchOptions& options, int jobs,
@@ -209,7 +217,7 @@ void read_pages(const std::function<bool(Input*)>& next, const FetchOptions& opt
       fetcher.wake();  // room for another body
       PageRead page;
       std::string err;
-      bool ok = read_item(item, options, control.store, &page, &err);
+      bool ok = read_item(item, options, control, &page, &err);
       if (ok && control.prepare) control.prepare(page);
       if (!ordered) {
         std::lock_guard lock(done_mu);

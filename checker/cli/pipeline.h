@@ -48,6 +48,9 @@ struct ReadControl {
   // work that need not wait its turn (index build fingerprints the originals here, so
   // that work is parallel and `done` stays short).
   std::function<void(PageRead&)> prepare;
+  // Whether each page's bytes are hashed (PageRead::sha256): results carry the hash as
+  // evidence; extract prints none and skips the cost.
+  bool hash = true;
   // --save-pages: every page read is kept here (see read_page()).
   const PageStore* store = nullptr;
 };

@@ -32,6 +32,7 @@ bool read_file(const std::string& path, size_t max_bytes, std::string* bytes, st
     return false;
   }
   bytes->clear();
+  if (!ec) bytes->reserve(static_cast<size_t>(size));  // one allocation, not a doubling series
   char buf[1 << 16];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     bytes->append(buf, static_cast<size_t>(in.gcount()));
