@@ -1,6 +1,8 @@
 #include "checker/page/blocks.h"
 
+#include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <string_view>
 
 #include "checker/text/normalize.h"
@@ -10,15 +12,15 @@ namespace credcheck {
 namespace {
 
 bool is_block(std::string_view n) {
-  static const char* const kBlocks[] = {
+  // Sorted: every element entered and left is looked up, so a binary search.
+  static constexpr std::string_view kBlocks[] = {
       "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
       "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
       "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
-      "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
-      "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "html"};
-  for (const char* b : kBlocks)
-    if (n == b) return true;
-  return false;
+      "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
+      "tbody", "td", "tfoot", "th", "thead", "tr", "ul"};
+  static_assert(std::is_sorted(std::begin(kBlocks), std::end(kBlocks)));
+  return std::binary_search(std::begin(kBlocks), std::end(kBlocks), n);
 }
 
 bool skipped(std::string_view n) {

@@ -85,12 +85,14 @@ std::string fold(std::string_view s, bool map_chars, Keep keep) {
   out.reserve(s.size());
   bool pending_space = false;
   for (size_t i = 0; i < s.size();) {
+    size_t start = i;
     char32_t cp = utf8::next(s, &i);
     if (cp == 0) continue;
     if (utf8::is_space(cp) || cp < 0x20) {
       pending_space = true;
       continue;
     }
+    char32_t was = cp;
     if (map_chars) {
       cp = fold_punct(cp);
       if (cp < 0x10000 && (*table)[cp]) cp = (*table)[cp];
@@ -98,7 +100,9 @@ std::string fold(std::string_view s, bool map_chars, Keep keep) {
     if (!keep(cp)) continue;
     if (pending_space && !out.empty()) out.push_back(' ');
     pending_space = false;
-    utf8::append(&out, cp);
+    // A character kept as it is keeps its bytes (most of a page's text): no re-encoding.
+    if (cp == was && cp != 0xFFFD) out.append(s.data() + start, i - start);
+    else utf8::append(&out, cp);
   }
   return out;
 }
@@ -111,15 +115,17 @@ char32_t to_simplified(char32_t cp) {
 }
 
 std::string simplified_view(std::string_view printed) {
+  const auto& table = simplified_table();
   std::string out;
   out.reserve(printed.size());
   for (size_t i = 0; i < printed.size();) {
     size_t start = i;
     char32_t cp = utf8::next(printed, &i);
-    std::string mapped;
-    utf8::append(&mapped, to_simplified(cp));
-    if (mapped.size() == i - start && cp != 0xFFFD) out += mapped;
-    else out.append(printed.substr(start, i - start));
+    char32_t to = cp < 0x10000 && table[cp] ? table[cp] : cp;
+    // Only a mapping of the same encoded length keeps every byte offset.
+    size_t len = to < 0x80 ? 1 : to < 0x800 ? 2 : to < 0x10000 ? 3 : 4;
+    if (to != cp && cp != 0xFFFD && len == i - start) utf8::append(&out, to);
+    else out.append(printed.data() + start, i - start);
   }
   return out;
 }
