@@ -3,7 +3,6 @@
 #include <gumbo.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <new>
@@ -35,15 +34,14 @@ bool dropped(const GumboNode* n) {
 // XML-safe lower-case name; empty when the name can't be one (pugixml would accept it,
 // but XPath could never address it and a serialiser would write broken XML).
 std::string xml_name(std::string_view raw) {
-  std::string out;
-  for (char c : raw) {
-    unsigned char u = static_cast<unsigned char>(c);
-    bool ok = std::isalnum(u) || c == '_' || c == '-' || c == '.' || c == ':';
-    if (!ok || u >= 0x80) return {};
-    out.push_back(static_cast<char>(std::tolower(u)));
+  std::string out(raw);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+              c == '.' || c == ':';
+    if (!ok) return {};  // bytes >= 0x80 included
   }
-  if (out.empty() || !(std::isalpha(static_cast<unsigned char>(out[0])) || out[0] == '_'))
-    return {};
+  if (out.empty() || !((out[0] >= 'a' && out[0] <= 'z') || out[0] == '_')) return {};
   return out;
 }
 
