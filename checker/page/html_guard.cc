@@ -112,6 +112,11 @@ class Scanner : TagReader {
       return p;
     }
     if (name == lit("hr")) close_nearest({lit("p")}, is_boundary);
+    // A <col> in a table (not in a cell) gets a <colgroup> around it, which the next
+    // tag that is not a <col> closes: one element more each time.
+    if (name == lit("col") && !open_.empty() && open_.back().in_table && !open_.back().in_cell &&
+        open_.back().name != lit("colgroup"))
+      ++out_->implied_elements;
     if (is_void(name) || among(name, NameSet({"html", "head", "body"}))) return p;
     // Table parts outside a table are ignored (and close nothing).
     bool table_part_tag = name != lit("table") && (is_table_tag(name) || name == lit("colgroup"));
@@ -365,20 +370,35 @@ class Scanner : TagReader {
   // Pops up to and including the nearest open element named in `targets` among the top
   // kWindow, unless an element for which `stop` holds comes first.
   // Returns whether it closed one.
+  // Every target is an HTML element, and the scopes' boundaries are HTML elements or
+  // svg/math integration points: an svg/math element of another name (a MathML
+  // <applet>) is neither, and an HTML element named like an integration point (an
+  // unknown <mi>) stops nothing.
   template <typename Stop>
   bool close_nearest(std::initializer_list<Name> targets, Stop stop) {
     if (overflow_ > 0) return false;
     size_t n = open_.size();
     for (size_t k = 0; k < kWindow && k < n; ++k) {
-      Name at = open_[n - 1 - k].name;
+      const Open& o = open_[n - 1 - k];
+      Name at = o.name;
+      bool point = is_integration_point(at);
+      if (o.foreign_element) {
+        if (point && stop(at)) return false;
+        continue;
+      }
       for (Name t : targets)
         if (at == t) {
           while (open_.size() > n - 1 - k) pop();
           return true;
         }
-      if (stop(at)) return false;
+      if (!point && stop(at)) return false;
     }
     return false;
+  }
+
+  static bool is_integration_point(Name n) {
+    return among(n, NameSet({"foreignobject", "desc", "annotation-xml", "mi", "mo", "mn", "ms",
+                             "mtext"}));
   }
 
   // Opens `name`; html_encoding: its tag said encoding="text/html".
@@ -416,8 +436,10 @@ class Scanner : TagReader {
     // A <template> starts afresh, even inside a <table> or a <select>.
     bool fresh = name == lit("template") && !foreign;
     o.in_table = name == lit("table") || (parent.in_table && !fresh);
-    o.in_cell = o.in_table && !foreign && name != lit("table") &&
-                (among(name, NameSet({"td", "th", "caption"})) || parent.in_cell);
+    // svg/math inside a cell leaves the cell's mode in place for the HTML under it.
+    o.in_cell = o.in_table && !(name == lit("table") && !foreign_element) &&
+                ((!foreign_element && among(name, NameSet({"td", "th", "caption"}))) ||
+                 parent.in_cell);
     o.in_select = !foreign && (name == lit("select") || (parent.in_select && !fresh));
     o.select_in_table =
         o.in_select && (name == lit("select") ? parent.in_table : parent.select_in_table);

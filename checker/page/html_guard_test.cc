@@ -139,7 +139,9 @@ TEST(GuardHtml, ShapesFoundByDifferentialFuzzingAreCounted) {
 // closed by </table> leaves its marker, so a second <nobr> no longer closes the first;
 // a cell in a <template> gets no implied <tr> for a </tr> to close; a reopened <a>
 // stands between two headings; in a <select>, </option> closes only the current one;
-// a <table> in a table (not in a cell) closes the open table rather than nesting.
+// a <table> in a table (not in a cell) closes the open table rather than nesting, but
+// one in svg in a cell nests; a MathML <applet> is no scope boundary, so </div> closes
+// through it (and takes the <button> below with it).
 TEST(GuardHtml, ShapesThatGotPastTheBoundsNestAsInGumbo) {
   std::string unknown = build(14, [](size_t i) { return "<x" + std::to_string(i) + ">"; });
   for (const std::string& shape :
@@ -148,7 +150,10 @@ TEST(GuardHtml, ShapesThatGotPastTheBoundsNestAsInGumbo) {
         std::string("<x2></y><y>"), std::string("<span><table><object></table><nobr>"),
         std::string("<template><th><label></tr>"), std::string("<path/><a></x1><keygen><h1>"),
         std::string("<pre></div><select></option><option>"),
-        std::string("</table><table></caption></label></th><table><object></table><div/>")}) {
+        std::string("</table><table></caption></label></th><table><object></table><div/>"),
+        std::string("<th><svg><desc><table>"),
+        std::string("<div></td><button><math><applet></div><div><div>"),
+        std::string("<a><math><mi><a><math><mi><div><li><table><caption></a>")}) {
     std::string page = kPage + repeat(shape, 1000);
     int gumbo = gumbo_depth(page);
     EXPECT_GE(gumbo, 1000) << shape;
@@ -168,6 +173,10 @@ TEST(GuardHtml, StrayEndTagsThatMakeElementsAreCounted) {
   // Also under svg, whose end tags fall through to the HTML rules at <body>.
   std::string svg = kPage + "<svg>" + repeat("</p>", 1000);
   EXPECT_GE(scan_of(svg).implied_elements + 10, gumbo_tree(svg).elements);
+  // A <col> in a table makes a <colgroup> too, which the next other tag closes.
+  std::string cols = kPage + "<table>" + repeat("<col></button>", 1000);
+  EXPECT_GE(scan_of(cols).start_tags + scan_of(cols).implied_elements + 10,
+            gumbo_tree(cols).elements);
   // A </p> that closes its <p> makes nothing.
   EXPECT_EQ(scan_of(kPage + repeat("<p>x</p>", 1000)).implied_elements, 0u);
 }
