@@ -1,46 +1,22 @@
 #include "checker/page/html_guard.h"
 
+#include "checker/page/html_open_stack.h"
 #include "checker/page/html_tag_reader.h"
 #include "checker/page/html_tags.h"
 
-#include <array>
-#include <cstdint>
 #include <cstring>
-#include <initializer_list>
-#include <vector>
 
 namespace credcheck {
 namespace {
 
 using namespace html_tags;
+using namespace html_guard_detail;
 
-constexpr size_t kWindow = 16;  // how far down the stack an end tag or implied close looks
-
-using Counts = std::array<uint32_t, kFormatting.size()>;
-
-// An open element and how gumbo reads its content.
-struct Open {
-  Name name;
-  bool foreign = false;          // its content is svg/math, not HTML
-  bool foreign_element = false;  // it is itself an svg/math element
-  bool math = false;             // when foreign: MathML, not svg
-  bool math_text = false;        // a MathML text integration point (<mi> & co.)
-  bool in_table = false;         // inside a <table> (up to a <template>)
-  bool in_cell = false;          // in a cell or caption of that table: read as a body is
-  bool in_select = false;        // as a <select>'s: most tags are ignored
-  bool select_in_table = false;  // as a <select>'s that table tags close
-  bool columns = false;          // a <template> read as a column group
-  bool decided = false;          // a <template>'s first tag was seen
-  bool saved = false;            // a marker whose formatting counts are in saved_
-  bool frameset = false;         // a <frameset> gumbo took: its content is frames
-  bool maybe_frameset = false;   // inside a <frameset> gumbo may have taken
-};
-
-
-class Scanner : TagReader {
+// What each tag does to the stack of open elements (html_open_stack.h).
+class Scanner : TagReader, OpenStack {
  public:
   // Keeps at most `cap` open names; deeper nesting is only counted.
-  Scanner(std::string_view s, size_t cap, HtmlScan* out) : TagReader(s), cap_(cap), out_(out) {}
+  Scanner(std::string_view s, size_t cap, HtmlScan* out) : TagReader(s), OpenStack(cap, out) {}
 
   void run() {
     size_t p = 0;
@@ -324,21 +300,6 @@ class Scanner : TagReader {
     return p;
   }
 
-  bool has_ruby() const {
-    size_t n = open_.size();
-    for (size_t k = 0; k < kWindow && k < n; ++k) {
-      Name at = open_[n - 1 - k].name;
-      if (at == lit("ruby")) return true;
-      if (is_boundary(at)) return false;
-    }
-    return false;
-  }
-
-  void forget_formatting(Name name) {
-    int f = formatting_index(name);
-    if (f >= 0 && formatting_[f] > 0) --formatting_[f];
-  }
-
   // Text of a raw-text element up to "</name" followed by space, '/' or '>'. Without
   // such an end tag the element is left open and what follows is scanned as markup:
   // never hide from the count what gumbo might parse.
@@ -349,152 +310,10 @@ class Scanner : TagReader {
     return skip_to_gt(end);
   }
 
-  // An end tag in svg/math closes the nearest svg/math element of its name, whatever
-  // lies between. Returns false when an HTML element comes first: the HTML rules then
-  // apply.
-  bool close_foreign(Name name) {
-    size_t n = open_.size();
-    for (size_t k = 0; k < kWindow && k < n; ++k) {
-      const Open& at = open_[n - 1 - k];
-      if (k > 0 && !at.foreign_element) return false;
-      if (at.name == name) {
-        while (open_.size() > n - 1 - k) pop();
-        return true;
-      }
-    }
-    // Below the stack lie <body> and <html>: HTML rules then apply (a </p> there makes
-    // a <p>). Only a walk cut short by the window stays in svg/math.
-    return n >= kWindow;
-  }
-
-  // Pops up to and including the nearest open element named in `targets` among the top
-  // kWindow, unless an element for which `stop` holds comes first.
-  // Returns whether it closed one.
-  // Every target is an HTML element, and the scopes' boundaries are HTML elements or
-  // svg/math integration points: an svg/math element of another name (a MathML
-  // <applet>) is neither, and an HTML element named like an integration point (an
-  // unknown <mi>) stops nothing.
-  template <typename Stop>
-  bool close_nearest(std::initializer_list<Name> targets, Stop stop) {
-    if (overflow_ > 0) return false;
-    size_t n = open_.size();
-    for (size_t k = 0; k < kWindow && k < n; ++k) {
-      const Open& o = open_[n - 1 - k];
-      Name at = o.name;
-      bool point = is_integration_point(at);
-      if (o.foreign_element) {
-        if (point && stop(at)) return false;
-        continue;
-      }
-      for (Name t : targets)
-        if (at == t) {
-          while (open_.size() > n - 1 - k) pop();
-          return true;
-        }
-      if (!point && stop(at)) return false;
-    }
-    return false;
-  }
-
-  static bool is_integration_point(Name n) {
-    return among(n, NameSet({"foreignobject", "desc", "annotation-xml", "mi", "mo", "mn", "ms",
-                             "mtext"}));
-  }
-
-  // Opens `name`; html_encoding: its tag said encoding="text/html".
-  void push(Name name, bool html_encoding = false) {
-    if (open_.size() >= cap_) {
-      ++overflow_;
-      out_->max_nesting = std::max(out_->max_nesting, nesting());
-      return;
-    }
-    Open parent = open_.empty() ? Open{} : open_.back();
-    Open o{name};
-    // Namespaces: svg and math open foreign content; its HTML integration points
-    // (svg <foreignObject>, <desc>, <title>; MathML <mi> & co. and <annotation-xml>
-    // with an HTML encoding) hold HTML again; <mglyph> in <mi> stays MathML.
-    bool glyph = parent.math_text && among(name, NameSet({"mglyph", "malignmark"}));
-    bool math = parent.foreign ? parent.math : name == lit("math") || glyph;
-    bool foreign_element = parent.foreign || glyph || among(name, NameSet({"svg", "math"}));
-    if (name == lit("svg") && !parent.foreign) math = false;
-    bool html_inside =
-        foreign_element &&
-        (math ? among(name, NameSet({"mi", "mo", "mn", "ms", "mtext"})) ||
-                    (name == lit("annotation-xml") && html_encoding)
-              : among(name, NameSet({"foreignobject", "desc", "title"})));
-    bool foreign = foreign_element && !html_inside;
-    o.foreign = foreign;
-    o.foreign_element = foreign_element;
-    o.maybe_frameset = parent.maybe_frameset || (name == lit("frameset") && !foreign);
-    o.math = math;
-    o.math_text =
-        foreign_element && math && among(name, NameSet({"mi", "mo", "mn", "ms", "mtext"}));
-    if (is_marker(name) && !foreign) {
-      saved_.push_back(formatting_);
-      o.saved = true;
-    }
-    // A <template> starts afresh, even inside a <table> or a <select>.
-    bool fresh = name == lit("template") && !foreign;
-    o.in_table = name == lit("table") || (parent.in_table && !fresh);
-    // svg/math inside a cell leaves the cell's mode in place for the HTML under it.
-    o.in_cell = o.in_table && !(name == lit("table") && !foreign_element) &&
-                ((!foreign_element && among(name, NameSet({"td", "th", "caption"}))) ||
-                 parent.in_cell);
-    o.in_select = !foreign && (name == lit("select") || (parent.in_select && !fresh));
-    o.select_in_table =
-        o.in_select && (name == lit("select") ? parent.in_table : parent.select_in_table);
-    open_.push_back(o);
-    out_->max_nesting = std::max(out_->max_nesting, nesting());
-  }
-
-  void pop() {
-    if (overflow_ > 0) {
-      --overflow_;
-      return;
-    }
-    if (open_.empty()) return;
-    Open top = open_.back();
-    open_.pop_back();
-    // An <object>, <applet> or <marquee> closed by another end tag (a </table> around
-    // it, a </div>) leaves its marker in gumbo's list of formatting elements.
-    if (top.saved && closing_ != 0 && closing_ != top.name &&
-        among(top.name, NameSet({"applet", "marquee", "object"})))
-      marker_lingers_ = true;
-    // Closing a cell, caption or object forgets the formatting opened inside it.
-    if (top.saved && !saved_.empty()) {
-      formatting_ = saved_.back();
-      saved_.pop_back();
-    }
-  }
-
-  bool in_select() const { return overflow_ == 0 && !open_.empty() && open_.back().in_select; }
-  bool in_foreign() const { return overflow_ == 0 && !open_.empty() && open_.back().foreign; }
-  size_t depth() const { return open_.size() + overflow_; }
-  // gumbo's stack as estimated: the open elements, plus every formatting element still
-  // listed, which gumbo reopens wherever text or an inline tag comes next.
-  size_t nesting() const { return depth() + formatting_total(); }
-  uint64_t formatting_total() const {
-    uint64_t t = 0;
-    for (uint32_t c : formatting_) t += c;
-    return t;
-  }
-  void update_max_formatting() {
-    uint64_t t = formatting_total();
-    if (t > out_->max_formatting) out_->max_formatting = t;
-  }
-
-  size_t cap_;
-  HtmlScan* out_;
-  size_t overflow_ = 0;  // open elements past the cap
   Name counting_in_ = 0;  // the raw-text element whose content is being counted
   bool frameset_ok_ = true;   // a <frameset> would still replace the body
   bool counting_keeps_ = false;  // the counted element's end tag closes nothing
   bool in_frameset_ = false;  // after the page's frameset
-  bool marker_lingers_ = false;  // a marker gumbo keeps that the scan let go
-  Name closing_ = 0;  // the end tag being handled, if any
-  std::vector<Open> open_;
-  std::vector<Counts> saved_;  // formatting counts at each open marker
-  Counts formatting_{};
 };
 
 // "page nests elements 300000 deep (limit 2000)": `what` holds one %, the figure.

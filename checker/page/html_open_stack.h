@@ -1,0 +1,127 @@
+// The stack of open elements as the pre-pass (html_guard.h) estimates gumbo's: which
+// elements are open and in which namespace and insertion mode, the formatting elements
+// gumbo keeps listed (and reopens), and the searches end tags and implied end tags
+// make down the stack. What each tag does to it is in html_guard.cc.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+#include <vector>
+
+#include "checker/page/html_guard.h"
+#include "checker/page/html_tags.h"
+
+namespace credcheck::html_guard_detail {
+
+using namespace html_tags;  // detail of html_guard.cc only
+
+inline constexpr size_t kWindow = 16;  // how far down the stack an end tag or implied close looks
+
+using Counts = std::array<uint32_t, html_tags::kFormatting.size()>;
+
+// An open element and how gumbo reads its content.
+struct Open {
+  Name name;
+  bool foreign = false;          // its content is svg/math, not HTML
+  bool foreign_element = false;  // it is itself an svg/math element
+  bool math = false;             // when foreign: MathML, not svg
+  bool math_text = false;        // a MathML text integration point (<mi> & co.)
+  bool in_table = false;         // inside a <table> (up to a <template>)
+  bool in_cell = false;          // in a cell or caption of that table: read as a body is
+  bool in_select = false;        // as a <select>'s: most tags are ignored
+  bool select_in_table = false;  // as a <select>'s that table tags close
+  bool columns = false;          // a <template> read as a column group
+  bool decided = false;          // a <template>'s first tag was seen
+  bool saved = false;            // a marker whose formatting counts are in saved_
+  bool frameset = false;         // a <frameset> gumbo took: its content is frames
+  bool maybe_frameset = false;   // inside a <frameset> gumbo may have taken
+};
+
+class OpenStack {
+ public:
+  // Keeps at most `cap` open elements; deeper nesting is only counted, in out->max_nesting.
+  OpenStack(size_t cap, HtmlScan* out) : cap_(cap), out_(out) {}
+
+ protected:
+  // A <ruby> is open above the nearest scope boundary (for <rb>, <rt> & co.).
+  bool has_ruby() const;
+
+  // An end tag in svg/math closes the nearest svg/math element of its name, whatever
+  // lies between. Returns false when an HTML element comes first: the HTML rules then
+  // apply.
+  bool close_foreign(Name name);
+
+  // Opens `name`; html_encoding: its tag said encoding="text/html".
+  void push(Name name, bool html_encoding = false);
+
+  // Closes the top element (or one counted past the cap), restoring the formatting
+  // counts a marker saved.
+  void pop();
+
+  void forget_formatting(Name name) {
+    int f = formatting_index(name);
+    if (f >= 0 && formatting_[f] > 0) --formatting_[f];
+  }
+
+  // Pops up to and including the nearest open element named in `targets` among the top
+  // kWindow, unless an element for which `stop` holds comes first.
+  // Returns whether it closed one.
+  // Every target is an HTML element, and the scopes' boundaries are HTML elements or
+  // svg/math integration points: an svg/math element of another name (a MathML
+  // <applet>) is neither, and an HTML element named like an integration point (an
+  // unknown <mi>) stops nothing.
+  template <typename Stop>
+  bool close_nearest(std::initializer_list<Name> targets, Stop stop) {
+    if (overflow_ > 0) return false;
+    size_t n = open_.size();
+    for (size_t k = 0; k < kWindow && k < n; ++k) {
+      const Open& o = open_[n - 1 - k];
+      Name at = o.name;
+      bool point = is_integration_point(at);
+      if (o.foreign_element) {
+        if (point && stop(at)) return false;
+        continue;
+      }
+      for (Name t : targets)
+        if (at == t) {
+          while (open_.size() > n - 1 - k) pop();
+          return true;
+        }
+      if (!point && stop(at)) return false;
+    }
+    return false;
+  }
+
+  static bool is_integration_point(Name n) {
+    return among(n, NameSet({"foreignobject", "desc", "annotation-xml", "mi", "mo", "mn", "ms",
+                             "mtext"}));
+  }
+
+  bool in_select() const { return overflow_ == 0 && !open_.empty() && open_.back().in_select; }
+  bool in_foreign() const { return overflow_ == 0 && !open_.empty() && open_.back().foreign; }
+  size_t depth() const { return open_.size() + overflow_; }
+  // gumbo's stack as estimated: the open elements, plus every formatting element still
+  // listed, which gumbo reopens wherever text or an inline tag comes next.
+  size_t nesting() const { return depth() + formatting_total(); }
+  uint64_t formatting_total() const {
+    uint64_t t = 0;
+    for (uint32_t c : formatting_) t += c;
+    return t;
+  }
+  void update_max_formatting() {
+    uint64_t t = formatting_total();
+    if (t > out_->max_formatting) out_->max_formatting = t;
+  }
+
+  const size_t cap_;
+  HtmlScan* out_;
+  size_t overflow_ = 0;  // open elements past the cap
+  bool marker_lingers_ = false;  // a marker gumbo keeps that the scan let go
+  Name closing_ = 0;  // the end tag being handled, if any
+  std::vector<Open> open_;
+  std::vector<Counts> saved_;  // formatting counts at each open marker
+  Counts formatting_{};
+};
+
+}  // namespace credcheck::html_guard_detail
