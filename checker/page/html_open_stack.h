@@ -69,8 +69,8 @@ class OpenStack {
   // Returns whether it closed one.
   // Every target is an HTML element, and the scopes' boundaries are HTML elements or
   // svg/math integration points: an svg/math element of another name (a MathML
-  // <applet>) is neither, and an HTML element named like an integration point (an
-  // unknown <mi>) stops nothing.
+  // <applet>) is neither, and an HTML element named like an integration point (an HTML
+  // <foreignobject>) is an ordinary element to the search: no boundary, but no <option>.
   template <typename Stop>
   bool close_nearest(std::initializer_list<Name> targets, Stop stop) {
     if (overflow_ > 0) return false;
@@ -88,7 +88,7 @@ class OpenStack {
           while (open_.size() > n - 1 - k) pop();
           return true;
         }
-      if (!point && stop(at)) return false;
+      if (stop(point ? lit("#plain") : at)) return false;
     }
     return false;
   }
