@@ -20,24 +20,13 @@ namespace {
 bool read_results(const std::string& text, ReportHeader* header, std::vector<Result>* results,
                   std::string* err) {
   std::vector<Result> mine;
-  if (!results_from_json(text, header, &mine, err)) return false;
-  std::vector<size_t> index(mine.size(), 0);
-  bool indexed = !mine.empty();
-  std::istringstream lines(text);
-  size_t n = 0;
-  for (std::string line; indexed && std::getline(lines, line);) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("index") || !j["index"].is_number_unsigned() ||
-        n >= index.size()) {
-      indexed = false;
-      break;
-    }
-    index[n++] = j["index"].get<size_t>();
-  }
+  std::vector<long long> index;
+  if (!results_from_json(text, header, &mine, err, &index)) return false;
+  bool indexed = !mine.empty() && std::none_of(index.begin(), index.end(),
+                                               [](long long i) { return i < 0; });
   std::vector<size_t> order(mine.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  if (indexed && n == mine.size())
+  if (indexed)
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return index[a] < index[b]; });
   for (size_t i : order) results->push_back(std::move(mine[i]));
   return true;

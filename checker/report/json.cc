@@ -165,7 +165,7 @@ json report_json(const ReportHeader& header, const std::vector<Result>& results)
 }
 
 bool results_from_json(const std::string& text, ReportHeader* header, std::vector<Result>* results,
-                       std::string* err) {
+                       std::string* err, std::vector<long long>* indexes) {
   // A whole report is one JSON object with "results"; JSONL is one result per line.
   json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!doc.is_discarded() && doc.is_object() && doc.contains("results")) {
@@ -186,6 +186,7 @@ bool results_from_json(const std::string& text, ReportHeader* header, std::vecto
       Result r;
       if (!result_from_json(j, &r, err)) return false;
       results->push_back(std::move(r));
+      if (indexes) indexes->push_back(-1);
     }
     return true;
   }
@@ -204,6 +205,10 @@ bool results_from_json(const std::string& text, ReportHeader* header, std::vecto
       return false;
     }
     results->push_back(std::move(r));
+    if (indexes) {
+      auto at = j.find("index");
+      indexes->push_back(at != j.end() && at->is_number_unsigned() ? at->get<long long>() : -1);
+    }
   }
   return true;
 }

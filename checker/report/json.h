@@ -40,9 +40,11 @@ nlohmann::ordered_json report_head_json(const ReportHeader& header, const Summar
 nlohmann::ordered_json report_json(const ReportHeader& header, const std::vector<Result>& results);
 
 // Reads results back from a JSON report or JSONL lines (`report --in`); a JSON report's
-// pack and rules go to *header. Returns false
-// with *err on a document that is neither.
+// pack and rules go to *header. Returns false with *err on a document that is neither.
+// `indexes`, when given, gets each result's input "index" (a JSONL scan writes results
+// as they finish, each with its place in the input order), or -1 where it has none.
 bool results_from_json(const std::string& text, ReportHeader* header,
-                       std::vector<Result>* results, std::string* err);
+                       std::vector<Result>* results, std::string* err,
+                       std::vector<long long>* indexes = nullptr);
 
 }  // namespace credcheck
