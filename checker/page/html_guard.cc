@@ -272,7 +272,12 @@ class Scanner : TagReader, OpenStack {
     // it counts one level more, never fewer. A </frameset> outside a frameset gumbo
     // took closes nothing.
     if (among(name, NameSet({"form", "frameset"}))) return p;
-    if (in_foreign() && close_foreign(name)) return p;
+    if (in_foreign() && close_foreign(name)) {
+      // No svg/math element is a <br> or <p>: past the window gumbo's walk reaches HTML
+      // content, where </br> makes a <br> and a stray </p> a <p>.
+      if (name == lit("br") || name == lit("p")) ++out_->implied_elements;
+      return p;
+    }
     name = html_name(name);
     if (name == lit("template"))  // closes its <template> through anything
       close_nearest({name}, [](Name) { return false; });
@@ -297,6 +302,8 @@ class Scanner : TagReader, OpenStack {
     else if (close_nearest({name}, is_special_other_than(name)))
       forget_formatting(name);  // else gumbo keeps it listed (or it was not, and we
                                 // count one too many)
+    else
+      adopt(name);  // a special element stood between: it keeps the formatting element
     return p;
   }
 

@@ -142,7 +142,9 @@ TEST(GuardHtml, ShapesFoundByDifferentialFuzzingAreCounted) {
 // a <table> in a table (not in a cell) closes the open table rather than nesting, but
 // one in svg in a cell nests; a MathML <applet> is no scope boundary, so </div> closes
 // through it (and takes the <button> below with it), while an HTML <foreignObject> is
-// an ordinary element that an <option> does not close through.
+// an ordinary element that an <option> does not close through; an </a> with a <p>
+// above it moves the <a> onto the <p> (the adoption agency), so no later <a> finds it
+// under the elements opened since.
 TEST(GuardHtml, ShapesThatGotPastTheBoundsNestAsInGumbo) {
   std::string unknown = build(14, [](size_t i) { return "<x" + std::to_string(i) + ">"; });
   for (const std::string& shape :
@@ -155,7 +157,9 @@ TEST(GuardHtml, ShapesThatGotPastTheBoundsNestAsInGumbo) {
         std::string("<th><svg><desc><table>"),
         std::string("<div></td><button><math><applet></div><div><div>"),
         std::string("<a><math><mi><a><math><mi><div><li><table><caption></a>"),
-        std::string("<th><option><input><foreignObject>")}) {
+        std::string("<th><option><input><foreignObject>"),
+        std::string("</a></template></p></caption><annotation-xml encoding=text/html>"
+                    "<foreignObject><a><p>")}) {
     std::string page = kPage + repeat(shape, 1000);
     int gumbo = gumbo_depth(page);
     EXPECT_GE(gumbo, 1000) << shape;
@@ -175,6 +179,9 @@ TEST(GuardHtml, StrayEndTagsThatMakeElementsAreCounted) {
   // Also under svg, whose end tags fall through to the HTML rules at <body>.
   std::string svg = kPage + "<svg>" + repeat("</p>", 1000);
   EXPECT_GE(scan_of(svg).implied_elements + 10, gumbo_tree(svg).elements);
+  // Deeper in svg than the scan looks, a </br> still reaches the HTML below.
+  std::string deep_svg = kPage + repeat("<svg><g>", 20) + repeat("</br>", 1000);
+  EXPECT_GE(scan_of(deep_svg).implied_elements + 50, gumbo_tree(deep_svg).elements);
   // A <col> in a table makes a <colgroup> too, which the next other tag closes.
   std::string cols = kPage + "<table>" + repeat("<col></button>", 1000);
   EXPECT_GE(scan_of(cols).start_tags + scan_of(cols).implied_elements + 10,

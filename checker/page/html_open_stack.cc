@@ -74,6 +74,37 @@ void OpenStack::push(Name name, bool html_encoding) {
   out_->max_nesting = std::max(out_->max_nesting, nesting());
 }
 
+bool OpenStack::adopt(Name name) {
+  if (overflow_ > 0 || formatting_index(name) < 0) return false;
+  size_t n = open_.size();
+  size_t block = n;  // the furthest block: the special element nearest above the element
+  for (size_t k = 0; k < kWindow && k < n; ++k) {
+    size_t at = n - 1 - k;
+    const Open& o = open_[at];
+    if (o.foreign_element && !is_integration_point(o.name)) continue;
+    Name seen = o.foreign_element || !is_integration_point(o.name) ? o.name : lit("#plain");
+    if (seen == name) {
+      if (block == n) return false;  // nothing special above it: a plain close
+      Open clone = o;
+      // The plain elements between go (formatting ones gumbo clones stay), then the
+      // element itself; its clone opens on the furthest block.
+      std::vector<Open> kept;
+      for (size_t i = at + 1; i < n; ++i) {
+        const Open& e = open_[i];
+        if (i < block && !e.foreign_element && formatting_index(e.name) < 0 && !e.saved) continue;
+        kept.push_back(e);
+        if (i == block) kept.push_back(clone);
+      }
+      open_.resize(at);
+      for (Open& e : kept) open_.push_back(std::move(e));
+      return true;
+    }
+    if (is_scope_boundary(seen)) return false;  // out of scope: gumbo ignores the end tag
+    if (is_special(seen)) block = at;
+  }
+  return false;
+}
+
 void OpenStack::pop() {
   if (overflow_ > 0) {
     --overflow_;

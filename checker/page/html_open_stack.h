@@ -59,6 +59,12 @@ class OpenStack {
   // counts a marker saved.
   void pop();
 
+  // The adoption agency for the end tag of a formatting element that has a special
+  // element (the furthest block) above it in scope: gumbo takes the element out of the
+  // stack, with the plain elements between, and opens its clone just above the furthest
+  // block. Returns false (nothing moved) when no such element is open in the window.
+  bool adopt(Name name);
+
   void forget_formatting(Name name) {
     int f = formatting_index(name);
     if (f >= 0 && formatting_[f] > 0) --formatting_[f];
