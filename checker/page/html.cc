@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <new>
+#include <optional>
+#include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -186,6 +189,36 @@ class GumboArena {
 void* arena_allocate(void* arena, size_t size) { return static_cast<GumboArena*>(arena)->allocate(size); }
 void arena_free(void*, void*) {}
 
+// The page as gumbo gets it: the text-only spans (HtmlScan::text_only) left out but for
+// their line breaks, so gumbo's line numbers stay the page's; original() maps gumbo's
+// byte offsets back to the page's.
+class Stripped {
+ public:
+  Stripped(std::string_view page, const std::vector<std::pair<size_t, size_t>>& spans) {
+    text_.reserve(page.size());
+    size_t at = 0, cut = 0;
+    for (auto [begin, end] : spans) {
+      text_.append(page.substr(at, begin - at));
+      for (size_t i = begin; i < end; ++i) {
+        if (page[i] == '\n' || page[i] == '\r') text_.push_back(page[i]);
+        else ++cut;
+      }
+      shifts_.emplace_back(text_.size(), cut);
+      at = end;
+    }
+    text_.append(page.substr(at));
+  }
+  std::string_view text() const { return text_; }
+  size_t original(size_t offset) const {
+    auto after = std::upper_bound(shifts_.begin(), shifts_.end(), std::pair{offset, ~size_t{0}});
+    return after == shifts_.begin() ? offset : offset + std::prev(after)->second;
+  }
+
+ private:
+  std::string text_;
+  std::vector<std::pair<size_t, size_t>> shifts_;  // where a cut ends in text_, bytes cut so far
+};
+
 }  // namespace
 
 bool parse_html(std::string_view utf8, pugi::xml_document* doc, std::string* err,
@@ -199,7 +232,11 @@ bool parse_html(std::string_view utf8, pugi::xml_document* doc, std::string* err
   options.deallocator = arena_free;
   options.userdata = &arena;
   options.max_errors = 0;  // each error record copies the open-element stack: O(depth^2)
-  GumboOutput* output = gumbo_parse_with_options(&options, utf8.data(), utf8.size());
+  // What gumbo would read as text and extraction drops is not given to it at all.
+  std::optional<Stripped> stripped;
+  std::string_view parsed = utf8;
+  if (!scan.text_only.empty()) parsed = stripped.emplace(utf8, scan.text_only).text();
+  GumboOutput* output = gumbo_parse_with_options(&options, parsed.data(), parsed.size());
   if (!output) {
     if (err) *err = "the HTML parser gave no document";
     return false;

@@ -38,6 +38,7 @@ class Scanner : TagReader, OpenStack {
 
  private:
   size_t start_tag(size_t p) {
+    size_t tag_begin = p - 1;  // its '<'
     Name name;
     p = read_name(p, &name);
     Attrs attrs;
@@ -108,10 +109,16 @@ class Scanner : TagReader, OpenStack {
     // does), <script> and <textarea> may be ignored, their content markup: count it,
     // and let their end tags close nothing.
     bool maybe_frames = !open_.empty() && open_.back().maybe_frameset;
-    if (name == lit("script") && !maybe_frames) return skip_raw_text(p, name);
+    if (name == lit("script") && !maybe_frames) return skip_script(tag_begin, p);
     if (is_raw_text(name) || name == lit("script")) {
       counting_in_ = name;
       counting_keeps_ = maybe_frames;
+      // A <style> is surely text where no frameset may have taken the page and no table
+      // (outside its cells) may read it as a column group's.
+      counting_text_only_ = name == lit("style") && !maybe_frames && !open_.empty() &&
+                            !(open_.back().in_table && !open_.back().in_cell);
+      counting_tag_ = tag_begin;
+      counting_from_ = p;
     }
     return p;
   }
@@ -228,6 +235,7 @@ class Scanner : TagReader, OpenStack {
   }
 
   size_t end_tag(size_t p) {
+    size_t tag_begin = p - 2;  // its "</"
     struct Reset {
       Name& n;
       ~Reset() { n = 0; }
@@ -240,6 +248,8 @@ class Scanner : TagReader, OpenStack {
     if (!attrs.complete) return p;
     if (counting_in_ != 0) {
       if (name == counting_in_) {  // what opened inside it was text all along
+        if (counting_text_only_) note_text_only(counting_tag_, counting_from_, tag_begin);
+        counting_text_only_ = false;
         while (!counting_keeps_ && !open_.empty() && open_.back().name != name) pop();
         if (!counting_keeps_ && !open_.empty()) pop();
         counting_in_ = 0;
@@ -307,17 +317,33 @@ class Scanner : TagReader, OpenStack {
     return p;
   }
 
-  // Text of a raw-text element up to "</name" followed by space, '/' or '>'. Without
-  // such an end tag the element is left open and what follows is scanned as markup:
-  // never hide from the count what gumbo might parse.
-  size_t skip_raw_text(size_t p, Name name) {
-    size_t end = raw_end(p, name);
+  // A script's text up to "</script" followed by space, '/' or '>'. Without such an end
+  // tag the element is left open and what follows is scanned as markup: never hide from
+  // the count what gumbo might parse.
+  size_t skip_script(size_t tag_begin, size_t p) {
+    size_t end = raw_end(p, lit("script"));
     if (end == std::string_view::npos) return p;
+    note_text_only(tag_begin, p, end - std::string_view("</script").size());
     pop();
     return skip_to_gt(end);
   }
 
+  // Content [from, to) of the element whose start tag begins at tag_begin, when gumbo
+  // may skip it (HtmlScan::text_only): JSON is data the meta reader wants, and "<!--"
+  // in a script starts escapes whose end tags differ.
+  void note_text_only(size_t tag_begin, size_t from, size_t to) {
+    if (to < from + kTextOnlyBytes) return;
+    std::string_view tag = s_.substr(tag_begin, from - tag_begin);
+    for (size_t at = tag.find_first_of("jJ"); at != std::string_view::npos;
+         at = tag.find_first_of("jJ", at + 1))
+      if (name_of(tag.substr(at, 4)) == lit("json")) return;
+    if (s_.substr(from, to - from).find("<!--") != std::string_view::npos) return;
+    out_->text_only.emplace_back(from, to);
+  }
+
   Name counting_in_ = 0;  // the raw-text element whose content is being counted
+  size_t counting_tag_ = 0, counting_from_ = 0;  // its start tag and content begin
+  bool counting_text_only_ = false;  // its content is surely text (a <style>'s)
   bool frameset_ok_ = true;   // a <frameset> would still replace the body
   bool counting_keeps_ = false;  // the counted element's end tag closes nothing
   bool in_frameset_ = false;  // after the page's frameset

@@ -94,6 +94,21 @@ TEST(GuardHtml, NestingFollowsImpliedEndTags) {
   EXPECT_EQ(scan_of(kPage + "<svg><path/><path/><g/></svg>").max_nesting, 1u);
 }
 
+// What gumbo surely reads as text and extraction drops: long scripts and styles, not
+// JSON, not a script with "<!--", not svg's <style>, not a <style> a table may ignore.
+TEST(GuardHtml, TextOnlySpansAreScriptAndStyleText) {
+  std::string code(100, 'x');
+  std::string page = kPage + "<script>" + code + "</script><script>short</script>" +
+                     "<style>" + code + "</STYLE ><script type=application/JSON>" + code +
+                     "</script><script>" + code + "<!--</script><svg><style>" + code +
+                     "</style></svg><table><style>" + code + "</style></table>";
+  std::vector<std::string> spans;
+  for (auto [b, e] : scan_of(page).text_only) spans.push_back(page.substr(b, e - b));
+  EXPECT_EQ(spans, (std::vector<std::string>{code, code}));
+  // Unended, a script's text is scanned as markup, and nothing is left out.
+  EXPECT_TRUE(scan_of(kPage + "<script>" + code + "<div>").text_only.empty());
+}
+
 TEST(GuardHtml, CommentsScriptsAndAttributeValuesHoldNoTags) {
   HtmlScan s = scan_of(kPage + "<!-- <div><div> --><script>if (a<b) x='<div>';</script>"
                                "<style>p>a{}</style><p title='<div><div>' data-x=\"a>b\">x</p>");
