@@ -263,7 +263,7 @@ TEST(Network, IdentityHeadersAndCookiesAreSent) {
   scan({server.url("/page/dressed")}, {"--allow-private", "--user-agent", "ops-team/2", "-H", "X-Batch: nightly",
                                        "-H", "Accept-Language: zh-CN", "--cookie-file", cookies});
   json headers = server.stats()["headers"];
-  EXPECT_EQ(headers["/page/plain"]["user-agent"], "credcheck/0.1.0");
+  EXPECT_EQ(headers["/page/plain"]["user-agent"], kDefaultUserAgent);  // credcheck/VERSION[ (+URL)]
   EXPECT_EQ(headers["/page/dressed"]["user-agent"], "ops-team/2");
   EXPECT_EQ(headers["/page/dressed"]["x-batch"], "nightly");
   EXPECT_EQ(headers["/page/dressed"]["accept-language"], "zh-CN");
