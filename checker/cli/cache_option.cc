@@ -9,6 +9,7 @@
 #include "checker/fetch/clock.h"
 #include "checker/page/fields_json.h"
 #include "checker/report/json.h"
+#include "checker/store/index.h"
 #include "checker/version.h"
 
 namespace credcheck {
@@ -137,6 +138,25 @@ Result RescanCache::result(const Input& input, PageRead&& page, const std::funct
   return r;
 }
 
-bool RescanCache::finish(std::string* err) { return !enabled_ || cache_.finish(err); }
+bool RescanCache::set_key(CheckKey& key, const std::string& pack, const std::string& lang,
+                          const std::string& base_url, const std::string& originals_index, std::string* err) {
+  key.add("lang", lang);
+  key.add("base-url", base_url);
+  if (!key.add_file("pack", pack, err)) return false;
+  if (is_index_file(originals_index))
+    for (const std::string& f : {originals_index, originals_index + "-wal"})
+      if (std::error_code ec; std::filesystem::exists(f, ec) && !key.add_file("index", f, err)) return false;
+  key_ = key.hex();
+  return true;
+}
+
+void RescanCache::finish(std::ostream& out) {
+  if (!enabled_) return;
+  if (std::string err; !cache_.finish(&err))
+    out << "credcheck: --cache " << err << " (this scan's results were not all kept for the next)\n";
+  if (unreadable_ > 0)
+    out << "credcheck: --cache: " << unreadable_ << " URLs were fetched whole: their rows could not be read ("
+        << read_error_ << ")\n";
+}
 
 }  // namespace credcheck

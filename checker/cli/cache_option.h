@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -41,8 +42,10 @@ class RescanCache {
  public:
   // Opens --cache PATH (refused before any work when it is not a cache of this schema).
   bool open(const std::string& path, std::string* err);
-  // What this scan's results depend on (CheckKey::hex()); before the first look_up().
-  void set_key(std::string key) { key_ = std::move(key); }
+  // What this scan's results depend on, before the first look_up(): `key` (holding the
+  // originals read) and the pack file, --lang, --base-url and an originals index's files.
+  bool set_key(CheckKey& key, const std::string& pack, const std::string& lang, const std::string& base_url,
+               const std::string& originals_index, std::string* err);
   bool enabled() const { return enabled_; }
   // On the thread that pulls inputs: a URL with a usable row for this key goes out with
   // it (Input::previous), to be fetched conditionally.
@@ -52,13 +55,11 @@ class RescanCache {
   // for the writer; unchecked results are not kept (they are tried again next time).
   // Runs on one thread at a time.
   Result result(const Input& input, PageRead&& page, const std::function<Result(PageRead&&)>& check);
-  // Writes what is queued. False with *err when the cache could not be written; the
-  // scan's results are not affected.
-  bool finish(std::string* err);
-  // Pages whose result was reused; URLs whose row could not be read (first such error).
+  // Writes what is queued; says on `err` when the cache could not be written (the scan's
+  // results are not affected) and when rows could not be read.
+  void finish(std::ostream& err);
+  // Pages whose result was reused.
   size_t reused() const { return reused_; }
-  size_t unreadable() const { return unreadable_; }
-  const std::string& first_read_error() const { return read_error_; }
 
  private:
   ScanCache cache_;

@@ -206,18 +206,9 @@ int run_scan(const ScanOptions& o, Streams& io) {
     io.err << "credcheck: " << err << '\n';
     return kExitUsage;
   }
-  if (cache.enabled()) {
-    key.add("lang", o.lang);
-    key.add("base-url", o.base_url);
-    bool read = key.add_file("pack", o.pack, &err);
-    if (read && is_index_file(o.originals_index))
-      for (const std::string& f : {o.originals_index, o.originals_index + "-wal"})
-        if (std::error_code ec; std::filesystem::exists(f, ec)) read = read && key.add_file("index", f, &err);
-    if (!read) {
-      io.err << "credcheck: --cache: " << err << '\n';
-      return kExitUsage;
-    }
-    cache.set_key(key.hex());
+  if (cache.enabled() && !cache.set_key(key, o.pack, o.lang, o.base_url, o.originals_index, &err)) {
+    io.err << "credcheck: --cache: " << err << '\n';
+    return kExitUsage;
   }
   if (g_signal != 0) {
     io.err << "credcheck: stopped by " << signal_name(g_signal) << " while reading the originals\n";
@@ -288,11 +279,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
                progress.update(s.inputs, total, s.unchecked);
              });
   progress.clear();
-  if (std::string cache_err; !cache.finish(&cache_err))  // only work is lost: said, not fatal
-    io.err << "credcheck: --cache " << cache_err << " (this scan's results were not all kept for the next)\n";
-  if (cache.unreadable() > 0)
-    io.err << "credcheck: --cache: " << cache.unreadable() << " URLs were fetched whole: their rows could not be read ("
-           << cache.first_read_error() << ")\n";
+  cache.finish(io.err);  // a cache that cannot be written loses only work: said, not fatal
   if (fatal.empty()) fatal = source.error();
   if (!fatal.empty()) {
     io.err << "credcheck: " << fatal << "\ncredcheck: nothing more was scanned"
