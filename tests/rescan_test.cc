@@ -123,7 +123,7 @@ TEST_F(Rescan, APageChangedBetweenRunsIsCheckedAgain) {
   EXPECT_EQ(unmarked(third[changing]), second[changing]);
 }
 
-TEST_F(Rescan, UncheckedResultsAreNotKeptAndAnotherPackChecksEverythingAnew) {
+TEST_F(Rescan, PagesNotReadAreNotKeptAndAnotherPackChecksEverythingAnew) {
   std::string page = server.url("/etag/compliant.html"), gone = server.url("/etag/no-such-page.html");
   auto first = scan({page, gone});
   EXPECT_EQ(first[gone]["status"], "unchecked");
@@ -143,6 +143,22 @@ TEST_F(Rescan, UncheckedResultsAreNotKeptAndAnotherPackChecksEverythingAnew) {
   auto english = scan({page}, {"--lang", "en"}, nullptr, pack);
   EXPECT_FALSE(english[page].contains("reused"));
   EXPECT_EQ(count("conditional", "/etag/compliant.html"), 1);
+}
+
+// A page that was read but left unchecked (here: its host licensed and no originals
+// given, so no rule that runs fires and those that need an original cannot run) follows from the page and the key like any other: it is reused.
+TEST_F(Rescan, APageReadButUncheckedIsReusedToo) {
+  std::string page = server.url("/etag/compliant.html");
+  std::vector<std::string> args = {"scan", "--rules", test_support::licensed_pack("127.0.0.1"), "--allow-private",
+                                   "-f", "jsonl", "--cache", cache, page};
+  json first = json::parse(run_credcheck(args).out, nullptr, false);
+  auto again = run_credcheck(args);
+  json second = json::parse(again.out, nullptr, false);
+  ASSERT_TRUE(first.is_object() && second.is_object()) << again.err;
+  EXPECT_EQ(first["status"], "unchecked");
+  EXPECT_EQ(second["reused"], true);
+  EXPECT_EQ(unmarked(second), first);
+  EXPECT_EQ(count("not_modified", "/etag/compliant.html"), 1);
 }
 
 TEST_F(Rescan, AFileThatIsNotACacheIsRefusedBeforeAnythingIsFetched) {

@@ -129,7 +129,10 @@ Result RescanCache::result(const Input& input, PageRead&& page, const std::funct
   }
   CachedPage row{input.spec, page.doc.etag, page.doc.last_modified, page.sha256, page.doc.fetched_at, key_, {}};
   Result r = check(std::move(page));
-  if (r.status == "compliant" || r.status == "violation") {
+  // The page was read (a fetch failure never gets here), so its result follows from the
+  // page and the key, "unchecked" ones too (no original matched, a rule not applicable),
+  // except an originals index that could not be read (check_page's reason): tried again.
+  if (r.reason.rfind("originals index: ", 0) != 0) {
     Result kept = r;
     kept.listed_in.clear();  // of this run's lists; the next run says its own
     row.result_json = result_json(kept).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);

@@ -52,7 +52,7 @@ class RescanCache {
   void look_up(Input* input);
   // The result of a page that was read: the earlier one when page.reused, else
   // check(page). New rows (a fresh check, or new validators for a reused one) are queued
-  // for the writer; unchecked results are not kept (they are tried again next time).
+  // for the writer; pages that could not be read are not kept (tried again next time).
   // Runs on one thread at a time.
   Result result(const Input& input, PageRead&& page, const std::function<Result(PageRead&&)>& check);
   // Writes what is queued; says on `err` when the cache could not be written (the scan's
