@@ -234,6 +234,26 @@ TEST(Network, RobotsTxtIsHonouredForTheToolsToken) {
   EXPECT_EQ(server.requests("/secret/x"), 1);
 }
 
+TEST(Network, ARedirectIsJudgedByTheRobotsTxtOfWhereItLeads) {
+  PythonServer here("hostile_server.py"), there("hostile_server.py");
+  ASSERT_TRUE(here.ok() && there.ok());
+  // Both disallow /secret for credcheck; the redirecting paths themselves are allowed.
+  std::string same_host = here.url("/away?to=/secret/a"), other_host = here.url("/away?to=" + there.url("/secret/b")),
+              allowed = here.url("/away?to=" + there.url("/page/c"));
+  auto results = scan({same_host, other_host, allowed}, {"--allow-private"});
+  EXPECT_EQ(reason(results, same_host),
+            same_host + " (redirected to " + here.url("/secret/a") + "): disallowed by robots.txt");
+  EXPECT_EQ(reason(results, other_host),
+            other_host + " (redirected to " + there.url("/secret/b") + "): disallowed by robots.txt");
+  EXPECT_NE(results[allowed]["status"], "unchecked") << reason(results, allowed);
+  EXPECT_EQ(results[allowed]["url"], there.url("/page/c"));
+  EXPECT_EQ(here.requests("/secret/a"), 0);
+  EXPECT_EQ(there.requests("/secret/b"), 0);  // never asked for
+  EXPECT_EQ(there.requests("/robots.txt"), 1);  // the target host's, once
+  EXPECT_EQ(here.requests("/robots.txt"), 1);
+  EXPECT_EQ(there.requests("/page/c"), 1);
+}
+
 TEST(Network, IdentityHeadersAndCookiesAreSent) {
   PythonServer server("hostile_server.py");
   ASSERT_TRUE(server.ok());
@@ -243,7 +263,7 @@ TEST(Network, IdentityHeadersAndCookiesAreSent) {
   scan({server.url("/page/dressed")}, {"--allow-private", "--user-agent", "ops-team/2", "-H", "X-Batch: nightly",
                                        "-H", "Accept-Language: zh-CN", "--cookie-file", cookies});
   json headers = server.stats()["headers"];
-  EXPECT_EQ(headers["/page/plain"]["user-agent"], "credcheck/0.1.0");
+  EXPECT_EQ(headers["/page/plain"]["user-agent"], kDefaultUserAgent);  // credcheck/VERSION[ (+URL)]
   EXPECT_EQ(headers["/page/dressed"]["user-agent"], "ops-team/2");
   EXPECT_EQ(headers["/page/dressed"]["x-batch"], "nightly");
   EXPECT_EQ(headers["/page/dressed"]["accept-language"], "zh-CN");

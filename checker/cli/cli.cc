@@ -49,7 +49,7 @@ int run_cli(int argc, char** argv, std::istream& in, std::ostream& out, std::ost
   CLI::App app{"credcheck: checks that republished news pages credit their source as the "
                "publisher's copyright notice demands"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "credcheck 0.1.0");
+  app.set_version_flag("--version", std::string("credcheck ") + kVersion);
   // Every option's help shows its default ("--format=json"); inherited by subcommands.
   app.option_defaults()->always_capture_default();
 

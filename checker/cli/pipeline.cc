@@ -35,6 +35,11 @@ bool parse_loaded(const Input& input, const PageStore* store, bool hash, PageRea
     *err = input.spec + ": " + *err;
     return false;
   }
+  if (input.previous && input.previous->sha256 == page->sha256) {  // --cache: the same bytes
+    std::string().swap(page->doc.bytes);
+    page->reused = true;
+    return true;
+  }
   Decoded decoded = decode_html(page->doc.bytes, page->doc.content_type);
   page->charset = decoded.charset;
   std::string().swap(page->doc.bytes);  // the raw bytes are not needed past decoding
@@ -77,6 +82,12 @@ bool read_item(Item& item, const FetchOptions& options, const ReadControl& contr
     return false;
   }
   std::string why;
+  if (item.doc.not_modified && item.input.previous) {  // 304: nothing to read
+    page->doc = std::move(item.doc);
+    page->sha256 = item.input.previous->sha256;
+    page->reused = true;
+    return true;
+  }
   if (not_html(item.doc, &why)) {
     *err = item.input.spec + ": " + why;
     return false;
@@ -353,7 +364,8 @@ namespace credcheck {
 
 bool load_originals(const std::vector<std::string>& specs, const std::string& index,
                     const FetchOptions& options, int jobs, std::istream& in,
-                    std::unique_ptr<OriginalSet>* originals, std::string* err) {
+                    std::unique_ptr<OriginalSet>* originals, std::string* err,
+                    const std::function<void(const Original&)>& seen) {
   std::vector<std::string> all = specs;
   std::unique_ptr<IndexReader> reader;
   if (!index.empty()) {
@@ -366,6 +378,7 @@ bool load_originals(const std::vector<std::string>& specs, const std::string& in
   }
   auto memory = std::make_unique<MemoryOriginals>();
   bool ok = for_each_original(all, options, jobs, in, [&](Original&& o, std::string*) {
+    if (seen) seen(o);
     memory->add(std::move(o));
     return true;
   }, err);

@@ -23,6 +23,10 @@ struct PageRead {
   std::string charset;
   Fields fields;
   Fingerprint print;  // of fields.text, when a ReadControl::prepare computed it
+  // The page is the one Input::previous describes (--cache): the server answered 304 Not
+  // Modified, or sent the same bytes (same SHA-256). It was not decoded or parsed: the
+  // earlier result stands (fields empty; doc holds this fetch's time and validators).
+  bool reused = false;
 };
 
 // fetch -> decode -> parse -> extract for one input (URLs through `fetcher`, which may
@@ -93,9 +97,11 @@ namespace credcheck {
 // build`, or a list file). Any original that cannot be read is an error: a scan against
 // an incomplete set of originals would report false misuse. An index is opened, not
 // loaded: its originals are read per page as best_match() asks for them.
+// `seen`, when given, sees each original read (not those of an index), in order.
 bool load_originals(const std::vector<std::string>& specs, const std::string& index,
                     const FetchOptions& options, int jobs, std::istream& in,
-                    std::unique_ptr<OriginalSet>* originals, std::string* err);
+                    std::unique_ptr<OriginalSet>* originals, std::string* err,
+                    const std::function<void(const Original&)>& seen = {});
 
 // Reads the originals named by `specs` and `feeds` (sitemaps and feeds of the
 // publisher's site, expanded as they are read) in parallel and hands each to `take`

@@ -72,7 +72,7 @@ Runner add_report_command(CLI::App* app) {
       }
     }
     ReportHeader header;
-    header.version = "0.1.0";
+    header.version = kVersion;
     std::vector<Result> results;
     for (const std::string& path : o->in) {
       std::ifstream f(path, std::ios::binary);

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <memory>
 
+#include "checker/cli/cache_option.h"
 #include "checker/cli/commands.h"
 #include "checker/cli/config.h"
 #include "checker/cli/exit_status.h"
@@ -39,6 +40,7 @@ struct ScanOptions {
   std::string baseline;    // --baseline FILE
   std::string config;      // --config FILE (else credcheck.yaml, when there is one)
   std::string lang;        // --lang zh|en; empty: the pack's
+  std::string cache;       // --cache FILE: conditional rescans (cache_option.h)
   bool allow_empty = false;
   bool quiet = false;
   bool dry_run = false;  // --dry-run: check the options, read and write nothing
@@ -57,6 +59,8 @@ bool mapper_options_ok(const ScanOptions& o, std::string* err) {
   else if (!o.output.empty() || !o.reports.empty())
     *err = "--mapper writes JSON lines to stdout; --output and --report do not apply (redirect stdout)";
   else if (o.format_given && o.format != "jsonl") *err = "--mapper writes JSON lines; --format " + o.format + " does not apply";
+  else if (!o.cache.empty())
+    *err = "--mapper checks each line it is given; --cache applies to scan's own inputs";
   else if (!o.shard.shard.empty() || !o.shard.shards.empty())
     *err = "--mapper scans the lines it is given; the engine feeding it splits the inputs, not --shard";
   else
@@ -144,12 +148,12 @@ int run_scan(const ScanOptions& o, Streams& io) {
     if (!o.originals_index.empty() && !is_index_file(o.originals_index))
       args.push_back("@" + o.originals_index);
     std::string what;
-    if (output_is_read(out_id, {o.pack, o.originals_index}, args, &what)) {
+    if (output_is_read(out_id, {o.pack, o.originals_index, o.cache}, args, &what)) {
       io.err << "credcheck: --output " << o.output << " is also an input (" << what
              << "); the report would replace it. Write the report somewhere else.\n";
       return kExitUsage;
     }
-    if (reports.any_is_read({o.pack, o.originals_index}, args, &what)) {
+    if (reports.any_is_read({o.pack, o.originals_index, o.cache}, args, &what)) {
       io.err << "credcheck: " << what << "; the report would replace it. Write the report somewhere else.\n";
       return kExitUsage;
     }
@@ -188,9 +192,22 @@ int run_scan(const ScanOptions& o, Streams& io) {
     io.err << "credcheck: " << err << '\n';
     return kExitUsage;
   }
+  RescanCache cache;
+  if (!o.cache.empty() && !cache.open(o.cache, &err)) {
+    io.err << "credcheck: --cache " << err << '\n';
+    return kExitUsage;
+  }
+  CheckKey key;  // what a cached result depends on besides its page
   std::unique_ptr<OriginalSet> originals;
-  if (!load_originals(o.originals, o.originals_index, o.fetch, o.jobs, io.in, &originals, &err)) {
+  if (!load_originals(o.originals, o.originals_index, o.fetch, o.jobs, io.in, &originals, &err,
+                      [&](const Original& original) {
+                        if (cache.enabled()) key.add_original(original);
+                      })) {
     io.err << "credcheck: " << err << '\n';
+    return kExitUsage;
+  }
+  if (cache.enabled() && !cache.set_key(key, o.pack, o.lang, o.base_url, o.originals_index, &err)) {
+    io.err << "credcheck: --cache: " << err << '\n';
     return kExitUsage;
   }
   if (g_signal != 0) {
@@ -226,6 +243,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
     bool more = lists.next(input);
     total = lists.expanded() ? 0 : source.known_total();
     if (!more) return false;
+    cache.look_up(input);
     if (!input->is_url && !input->body && is_output(out_id, input->spec)) {
       fatal = "--output " + o.output + " is also an input (" + input->spec +
               "); the report would replace it. Write the report somewhere else.";
@@ -247,7 +265,10 @@ int run_scan(const ScanOptions& o, Streams& io) {
   control.store = &store;
   read_pages(next, o.fetch, o.jobs, control,
              [&](size_t index, const Input& input, bool ok, PageRead& page, const std::string& e) {
-               Result r = ok ? check_page(std::move(page), pack, *originals, o.base_url)
+               Result r = ok ? cache.result(input, std::move(page),
+                                            [&](PageRead&& p) {
+                                              return check_page(std::move(p), pack, *originals, o.base_url);
+                                            })
                              : unreadable_result(input, e);
                r.listed_in = input.listed_in;
                if (!o.baseline.empty()) baseline.apply(&r);
@@ -258,6 +279,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
                progress.update(s.inputs, total, s.unchecked);
              });
   progress.clear();
+  cache.finish(io.err);  // a cache that cannot be written loses only work: said, not fatal
   if (fatal.empty()) fatal = source.error();
   if (!fatal.empty()) {
     io.err << "credcheck: " << fatal << "\ncredcheck: nothing more was scanned"
@@ -277,7 +299,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
     return kExitUsage;
   }
   ReportHeader header;
-  header.version = "0.1.0";
+  header.version = kVersion;
   header.pack = pack.name;
   for (const auto& rule : pack.rules) header.rules.push_back(rule->info());
   if (o.fetch.ignore_robots) header.notes.push_back("robots.txt ignored (--ignore-robots)");
@@ -302,6 +324,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
       io.err << "; findings: " << s.new_findings << " new, " << s.known_findings << " known, "
              << s.resolved_findings << " resolved";
     if (o.fetch.ignore_robots) io.err << "; robots.txt ignored";
+    if (cache.enabled()) io.err << "; " << cache.reused() << " reused from the cache";
     if (!o.output.empty() && written) io.err << "; report: " << o.output;
     for (const ReportTarget& t : reports.targets())
       if (written) io.err << "; " << t.format << ": " << t.path;
@@ -368,6 +391,7 @@ Runner add_scan_command(CLI::App* app) {
                 "Inputs as lines (or {\"input\": ...} JSON lines) on stdin, one JSON line per "
                 "result on stdout in input order, as they are done; exit 0 when the batch ran");
   add_fetch_options(cmd, &o->fetch, &o->jobs);
+  add_cache_option(cmd, &o->cache);
   auto configure_pages = add_page_options(cmd, &o->jobs);
   add_shard_options(cmd, &o->shard);
   return [o, cmd, configure_pages](Streams& io) {

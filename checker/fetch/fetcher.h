@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "checker/fetch/inputs.h"
+#include "checker/version.h"
 
 namespace credcheck {
 
@@ -17,14 +18,18 @@ struct Document {
   std::string content_type;  // Content-Type header value; empty for files
   std::string fetched_at;    // UTC, ISO 8601 ("2026-11-27T04:28:50Z")
   long http_status = 0;      // 0 for files
+  // The validators of the answer (for the next conditional request), and whether it was
+  // "304 Not Modified" to one (then `bytes` is empty: the page is Input::previous's).
+  std::string etag, last_modified;
+  bool not_modified = false;
 };
 
 // The User-Agent sent unless --user-agent says otherwise; its product token
-// ("credcheck") is the one robots.txt groups are matched against. The project has no
-// public home recorded yet: when it has, it goes here as " (+URL)" so site owners can
-// read what the crawler is.
+// ("credcheck") is the one robots.txt groups are matched against. "credcheck/VERSION",
+// with " (+URL)" when the build names the project's home (cmake -DCREDCHECK_HOMEPAGE=URL;
+// checker/version.h.in), so site owners can read what the crawler is.
 inline constexpr const char* kRobotsToken = "credcheck";
-inline constexpr const char* kDefaultUserAgent = "credcheck/0.1.0";
+inline constexpr const char* kDefaultUserAgent = kUserAgent;
 
 struct FetchOptions {
   double timeout_s = 30;         // whole transfer

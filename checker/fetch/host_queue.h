@@ -26,6 +26,8 @@ using SteadyTime = std::chrono::steady_clock::time_point;
 struct FetchJob {
   size_t index = 0;
   Input input;
+  std::string url;      // fetched now: input.spec, or where its redirects have led
+  int hops = 0;         // redirects followed so far
   bool robots = false;  // this host's robots.txt, not an input
   int attempts = 0;     // made so far
   SteadyTime not_before{};

@@ -12,6 +12,13 @@
 
 namespace credcheck {
 
+// What an earlier scan kept of a URL (--cache): the fetcher asks the server whether the
+// page changed since (If-None-Match, If-Modified-Since); `payload` is the caller's own (the
+// earlier result), carried along so it is at hand when the answer is "not modified".
+struct PreviousFetch {
+  std::string etag, last_modified, sha256, fetched_at, payload;
+};
+
 struct Input {
   std::string spec;   // the file path or URL, as it will appear in the report's `input`
   bool is_url = false;
@@ -25,6 +32,7 @@ struct Input {
   std::string fetched_at;    // WARC-Date
   std::string content_type;  // the record's HTTP Content-Type (its charset is used)
   long http_status = 0;
+  std::shared_ptr<const PreviousFetch> previous;  // --cache: set for a URL checked before
 };
 
 // An absolute http(s) URL with a host, as an INPUT must be to be fetched.

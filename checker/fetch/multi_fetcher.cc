@@ -75,23 +75,48 @@ void MultiFetcher::admit(const Hooks& hooks) {
     Pull p = hooks.pull(&job.input, &job.index);
     if (p == Pull::kEnd) ended_ = true;
     if (p != Pull::kGot) break;
+    job.url = job.input.spec;
     std::string origin, path;
-    split_url(job.input.spec, &origin, &path);  // unreadable: origin "", libcurl will say why
-    HostState& h = hosts_.host(origin);
-    if (!h.down.empty()) {
-      fail(job, job.input.spec + ": " + h.down, hooks);
-      continue;
-    }
-    if (!options_.ignore_robots && !origin.empty() && h.robots_state == HostState::Robots::kUnknown) {
-      FetchJob robots;
-      robots.robots = true;
-      robots.input.spec = origin + "/robots.txt";
-      robots.input.is_url = true;
-      hosts_.add(origin, std::move(robots));
-      h.robots_state = HostState::Robots::kFetching;
-    }
-    hosts_.add(origin, std::move(job));
+    split_url(job.url, &origin, &path);  // unreadable: origin "", libcurl will say why
+    enqueue(origin, std::move(job), hooks, false);
   }
+}
+
+void MultiFetcher::enqueue(const std::string& origin, FetchJob job, const Hooks& hooks, bool hop) {
+  HostState& h = hosts_.host(origin);
+  if (!h.down.empty()) {
+    fail(job, where(job.input.spec, job.url) + ": " + h.down, hooks);
+    return;
+  }
+  // A redirect goes in front of its new host's queue: its input has waited its turn once.
+  if (hop) hosts_.retry(origin, std::move(job), now());
+  else hosts_.add(origin, std::move(job));
+  if (!options_.ignore_robots && !origin.empty() && h.robots_state == HostState::Robots::kUnknown) {
+    FetchJob robots;  // in front of everything: the host starts nothing before it is known
+    robots.robots = true;
+    robots.input.spec = robots.url = origin + "/robots.txt";
+    robots.input.is_url = true;
+    hosts_.add(origin, std::move(robots));
+    h.robots_state = HostState::Robots::kFetching;
+  }
+}
+
+void MultiFetcher::follow(FetchJob& job, const std::string& to, const Hooks& hooks) {
+  const std::string at = where(job.input.spec, job.url);
+  if (job.hops >= options_.max_redirects) {
+    fail(job, at + ": more than " + std::to_string(options_.max_redirects) + " redirects", hooks);
+    return;
+  }
+  std::string origin, path;
+  if (!is_http_url(to) || !split_url(to, &origin, &path)) {
+    fail(job, at + ": protocol refused: only http and https are fetched (a redirect to " + to + ")", hooks);
+    return;
+  }
+  job.url = to;
+  ++job.hops;
+  job.attempts = 0;
+  job.last_error = where(job.input.spec, to) + ": the scan stopped before the redirect was followed";
+  enqueue(origin, std::move(job), hooks, true);
 }
 
 void MultiFetcher::start_ready(const Hooks& hooks) {
@@ -107,12 +132,12 @@ void MultiFetcher::start_ready(const Hooks& hooks) {
       if (!h.down.empty()) {
         why = h.down;
       } else if (!options_.ignore_robots && h.robots_state == HostState::Robots::kKnown &&
-                 split_url(job.input.spec, &o, &path) && !h.robots.allowed(path)) {
+                 split_url(job.url, &o, &path) && !h.robots.allowed(path)) {
         why = "disallowed by robots.txt" + h.robots_note;
       }
       if (!why.empty()) {
         hosts_.unstart(origin);
-        fail(job, job.input.spec + ": " + why, hooks);
+        fail(job, where(job.input.spec, job.url) + ": " + why, hooks);
         continue;
       }
     }
@@ -123,8 +148,11 @@ void MultiFetcher::start_ready(const Hooks& hooks) {
 void MultiFetcher::start(const std::string& origin, FetchJob job) {
   CURL* curl = curl_easy_init();
   auto t = std::make_unique<Transfer>();
-  if (curl) setup_.configure(curl, job.input.spec, t.get(), job.robots ? kMaxRobotsBytes : options_.max_bytes);
   t->pages_only = !job.robots;
+  // robots.txt may be served from elsewhere (RFC 9309 2.3.1.2): libcurl follows its redirects.
+  t->manual_redirects = !job.robots;
+  t->previous = job.robots ? nullptr : job.input.previous.get();
+  if (curl) setup_.configure(curl, job.url, t.get(), job.robots ? kMaxRobotsBytes : options_.max_bytes);
   if (!curl || curl_multi_add_handle(multi_, curl) != CURLM_OK) {
     // Out of memory or handles: this input fails, the batch goes on.
     if (curl) curl_easy_cleanup(curl);
@@ -176,7 +204,7 @@ void MultiFetcher::give_up_host(const std::string& origin, const Hooks& hooks) {
   const std::string down = hosts_.host(origin).down;
   for (FetchJob& job : hosts_.drain(origin)) {
     if (job.robots) continue;
-    fail(job, job.input.spec + ": " + down, hooks);
+    fail(job, where(job.input.spec, job.url) + ": " + down, hooks);
   }
 }
 
@@ -194,6 +222,11 @@ void MultiFetcher::finish(CURL* curl, CURLcode rc, const Hooks& hooks) {
     if (!hosts_.host(r.origin).down.empty()) give_up_host(r.origin, hooks);
     return;
   }
+  if (o.failure == Failure::kNone && !o.redirect_to.empty()) {
+    hosts_.succeeded(r.origin);
+    follow(r.job, o.redirect_to, hooks);
+    return;
+  }
   if (o.failure == Failure::kNone) {
     hosts_.succeeded(r.origin);
     FetchedInput f;
@@ -205,6 +238,9 @@ void MultiFetcher::finish(CURL* curl, CURLcode rc, const Hooks& hooks) {
     f.doc.content_type = o.content_type;
     f.doc.fetched_at = utc_now_iso8601();
     f.doc.http_status = o.status;
+    f.doc.etag = std::move(r.transfer->etag);
+    f.doc.last_modified = std::move(r.transfer->last_modified);
+    f.doc.not_modified = o.not_modified;
     f.input = std::move(r.job.input);
     hooks.done(std::move(f));
     return;
@@ -231,7 +267,7 @@ void MultiFetcher::run(const Hooks& hooks) {
       // Inputs not started are dropped; one waiting to be tried again ends with its last error.
       for (const std::string& origin : hosts_.origins())
         for (FetchJob& job : hosts_.drain(origin))
-          if (!job.robots && job.attempts > 0) fail(job, job.last_error, hooks);
+          if (!job.robots && (job.attempts > 0 || job.hops > 0)) fail(job, job.last_error, hooks);
     }
     if (!multi_) {  // nothing can be fetched: every input says so
       Input in;
@@ -243,7 +279,7 @@ void MultiFetcher::run(const Hooks& hooks) {
           std::this_thread::sleep_for(std::chrono::milliseconds(5));
           continue;
         }
-        FetchJob job{index, in};
+        FetchJob job{index, in, in.spec};
         fail(job, in.spec + ": libcurl could not start", hooks);
       }
       return;

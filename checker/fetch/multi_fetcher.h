@@ -7,7 +7,8 @@
 // Per host (host_queue.h): --per-host transfers, --host-interval and Crawl-delay between
 // starts, robots.txt fetched once and honoured (unless ignore_robots), retries with
 // backoff on timeouts, lost connections, 429 and 502-504 (Retry-After honoured, capped),
-// and a host that keeps failing given up ("host unreachable: …").
+// and a host that keeps failing given up ("host unreachable: …"). Redirects of pages are
+// followed here, hop by hop, so each hop is judged by its own host's robots.txt.
 #pragma once
 
 #include <curl/curl.h>
@@ -65,6 +66,10 @@ class MultiFetcher {
   };
 
   void admit(const Hooks& hooks);
+  void enqueue(const std::string& origin, FetchJob job, const Hooks& hooks, bool hop);
+  // A 3xx answer: the job goes on to `to` on that host's queue (its robots.txt and
+  // politeness apply), or fails (too many hops, not http/https).
+  void follow(FetchJob& job, const std::string& to, const Hooks& hooks);
   void start_ready(const Hooks& hooks);
   void start(const std::string& origin, FetchJob job);
   void finish(CURL* curl, CURLcode rc, const Hooks& hooks);

@@ -47,6 +47,8 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     // A new response (a redirect hop, or after 100 Continue).
     t->retry_after.clear();
     t->content_type.clear();
+    t->etag.clear();
+    t->last_modified.clear();
     size_t space = line.find(' ');
     t->status = space == std::string_view::npos ? 0 : std::atol(std::string(line.substr(space + 1, 3)).c_str());
   } else if (len > 13 && strncasecmp(data, "content-type:", 13) == 0) {
@@ -58,6 +60,10 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     }
   } else if (len > 12 && strncasecmp(data, "retry-after:", 12) == 0) {
     t->retry_after = value_of(12);
+  } else if (len > 5 && strncasecmp(data, "etag:", 5) == 0) {
+    t->etag = value_of(5);
+  } else if (len > 14 && strncasecmp(data, "last-modified:", 14) == 0) {
+    t->last_modified = value_of(14);
   }
   return len;
 }
@@ -158,7 +164,7 @@ void TransferSetup::configure(CURL* curl, const std::string& url, Transfer* t,
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, t->manual_redirects ? 0L : 1L);
   curl_easy_setopt(curl, CURLOPT_MAXREDIRS, static_cast<long>(options_.max_redirects));
   if (options_.timeout_s > 0) {
     // At least 1 ms: libcurl reads 0 as "no timeout".
@@ -166,7 +172,25 @@ void TransferSetup::configure(CURL* curl, const std::string& url, Transfer* t,
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, ms);
   }
   curl_easy_setopt(curl, CURLOPT_USERAGENT, options_.user_agent.c_str());
-  if (headers_) curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers_);
+  t->conditional = false;
+  t->own_headers.reset();
+  curl_slist* headers = headers_;
+  // A validator is sent back as the server gave it; one with a control character (a
+  // damaged cache) is not sent at all rather than splitting the request's headers.
+  auto sendable = [](const std::string& v) {
+    return !v.empty() && std::none_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  };
+  if (t->previous && (sendable(t->previous->etag) || sendable(t->previous->last_modified))) {
+    curl_slist* own = nullptr;
+    for (const std::string& h : options_.headers) own = curl_slist_append(own, h.c_str());
+    if (sendable(t->previous->etag)) own = curl_slist_append(own, ("If-None-Match: " + t->previous->etag).c_str());
+    if (sendable(t->previous->last_modified))
+      own = curl_slist_append(own, ("If-Modified-Since: " + t->previous->last_modified).c_str());
+    t->own_headers.reset(own);
+    t->conditional = own != nullptr;
+    headers = own;
+  }
+  if (headers) curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
   if (!options_.cookie_file.empty()) curl_easy_setopt(curl, CURLOPT_COOKIEFILE, options_.cookie_file.c_str());
   if (!ca_file_.empty()) {
     curl_easy_setopt(curl, CURLOPT_CAINFO, ca_file_.c_str());
@@ -236,6 +260,18 @@ Outcome transfer_outcome(CURLcode rc, const Transfer& t) {
         return fail(Failure::kLost, "connection lost: " + detail);
       default:
         return fail(Failure::kOther, detail);
+    }
+  }
+  if (o.status == 304 && t.conditional) {
+    o.not_modified = true;
+    return o;
+  }
+  if (t.manual_redirects && o.status >= 300 && o.status < 400) {
+    const char* to = nullptr;
+    curl_easy_getinfo(t.curl, CURLINFO_REDIRECT_URL, &to);
+    if (to && *to) {
+      o.redirect_to = to;
+      return o;
     }
   }
   if (o.status >= 300) {

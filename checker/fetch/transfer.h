@@ -12,6 +12,7 @@
 
 #include <curl/curl.h>
 
+#include <memory>
 #include <string>
 
 #include "checker/fetch/fetcher.h"
@@ -58,6 +59,18 @@ struct Transfer {
   // (The easy fetcher also reads sitemaps and feeds, gzipped ones too: it leaves this off.)
   bool pages_only = false;
   std::string refused_address;   // the first private address refused
+  std::string etag, last_modified;  // validators of the response being read
+  // Set by the caller before configure(): send If-None-Match / If-Modified-Since from this
+  // earlier fetch (a 304 is then an answer, not a failure), and leave redirects to the
+  // caller (the multi fetcher follows them itself, so each hop meets its host's robots.txt
+  // and politeness).
+  const PreviousFetch* previous = nullptr;
+  bool manual_redirects = false;
+  bool conditional = false;  // the request carried a validator
+  struct SlistFree {
+    void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+  };
+  std::unique_ptr<curl_slist, SlistFree> own_headers;  // the run's headers plus the conditions
   char error[CURL_ERROR_SIZE] = "";
 };
 
@@ -68,6 +81,8 @@ struct Outcome {
   std::string final_url;     // after redirects
   std::string content_type;
   std::string retry_after;   // the header's value, when the response had one
+  bool not_modified = false; // 304 to a conditional request (failure kNone, no body)
+  std::string redirect_to;   // manual_redirects: the Location of a 3xx, absolute (failure kNone)
 };
 
 // The per-run part of a transfer's setup: header list, CA file, proxy.

@@ -37,7 +37,7 @@ bool write_csv(const ReportHeader&, const Summary&, const ResultVisitor& results
   out << "\xEF\xBB\xBF";
   row(out, {"input", "url", "status", "rule", "severity", "clause", "message", "evidence", "expected",
             "location", "reason", "original", "listed_in", "fetched_at", "http_status", "sha256",
-            "baseline"});
+            "revalidated_at", "baseline"});
   return results(
       [&](const Result& r) {
         std::string original = r.original ? r.original->input : "";
@@ -45,10 +45,10 @@ bool write_csv(const ReportHeader&, const Summary&, const ResultVisitor& results
         for (const Finding& f : r.findings)
           row(out, {r.input, r.url, r.status, f.rule, f.severity, f.clause, f.message, f.evidence,
                     f.expected, f.location, r.reason, original, r.listed_in, r.fetched_at, http, r.sha256,
-                    f.baseline});
+                    r.revalidated_at, f.baseline});
         if (r.status == "unchecked")
           row(out, {r.input, r.url, r.status, "", "", "", "", "", "", "", r.reason, original,
-                    r.listed_in, r.fetched_at, http, r.sha256, ""});
+                    r.listed_in, r.fetched_at, http, r.sha256, r.revalidated_at, ""});
       },
       err);
 }

@@ -42,7 +42,7 @@ TEST(CsvReport, RowsPerFindingAndUncheckedInputQuotedAndDefused) {
   EXPECT_TRUE(test_support::valid_utf8(csv));
   auto rows = parse_csv(csv.substr(3));
   ASSERT_EQ(rows.size(), 6u);  // header, 3 findings, 2 unchecked inputs
-  for (const auto& row : rows) EXPECT_EQ(row.size(), 17u);
+  for (const auto& row : rows) EXPECT_EQ(row.size(), 18u);
   EXPECT_EQ(rows[0][0], "input");
   EXPECT_EQ(rows[0][7], "evidence");
   EXPECT_EQ(rows[1][0], kHostileInput);  // comma, quotes, new line: all round-trip
@@ -65,9 +65,24 @@ TEST(CsvReport, RowsPerFindingAndUncheckedInputQuotedAndDefused) {
   EXPECT_EQ(rows[4][12], "https://gone.example/sitemap.xml");  // the sitemap that listed it
   EXPECT_EQ(rows[1][12], "");
   EXPECT_EQ(rows[5][0], "/abs/页面 c.html");
+  EXPECT_EQ(rows[0][16], "revalidated_at");
+  EXPECT_EQ(rows[1][16], "");  // checked in this run
+  EXPECT_EQ(rows[0][17], "baseline");  // last
   for (const auto& row : rows)
     for (const std::string& cell : row)
       EXPECT_TRUE(cell.empty() || std::string("=+-@\t\r").find(cell[0]) == std::string::npos) << cell;
+}
+
+// --cache: a reused result's row says when the page was found unchanged, beside the
+// fetch time and hash of the check it reuses.
+TEST(CsvReport, AReusedResultCarriesItsRevalidationTime) {
+  std::vector<Result> results = format_sample();
+  results[0].reused = true;
+  results[0].revalidated_at = "2026-12-01T03:00:00Z";
+  auto rows = parse_csv(render("csv", results).substr(3));
+  ASSERT_GE(rows.size(), 2u);
+  EXPECT_EQ(rows[1][13], "2026-11-30T01:02:03Z");
+  EXPECT_EQ(rows[1][16], "2026-12-01T03:00:00Z");
 }
 
 TEST(CsvReport, NoResultsIsTheHeaderAlone) {

@@ -106,6 +106,9 @@ void page(std::ostream& out, const Result& r, const Index& ix) {
   if (!r.fetched_at.empty()) out << "<tr><th>fetched (UTC)</th><td>" << escape(r.fetched_at) << "</td></tr>";
   if (r.http_status) out << "<tr><th>HTTP status</th><td>" << r.http_status << "</td></tr>";
   if (!r.sha256.empty()) out << "<tr><th>SHA-256</th><td><code>" << escape(r.sha256) << "</code></td></tr>";
+  if (r.reused)
+    out << "<tr><th>reused</th><td>unchanged at " << escape(r.revalidated_at)
+        << " (UTC): the check of the page fetched above</td></tr>";
   if (!r.listed_in.empty()) out << "<tr><th>listed in</th><td>" << link(r.listed_in, r.listed_in) << "</td></tr>";
   if (r.original) {
     char sim[16];

@@ -69,6 +69,8 @@ bool result_from_json(const json& j, Result* r, std::string* err) {
   r->sha256 = json_str(j, "sha256");
   if (auto it = j.find("http_status"); it != j.end() && it->is_number_integer()) r->http_status = it->get<long>();
   r->listed_in = json_str(j, "listed_in");
+  if (auto it = j.find("reused"); it != j.end() && it->is_boolean()) r->reused = it->get<bool>();
+  r->revalidated_at = json_str(j, "revalidated_at");
   r->not_checked = json_strings(j, "not_checked");
   if (auto it = j.find("original"); it != j.end() && it->is_object()) {
     OriginalRef o{json_str(*it, "input"), json_str(*it, "url"), json_str(*it, "title"), 0};
@@ -118,6 +120,10 @@ json result_json(const Result& r) {
       {"sha256", r.sha256},
       {"listed_in", r.listed_in.empty() ? json(nullptr) : json(r.listed_in)},
   };
+  if (r.reused) {
+    j["reused"] = true;
+    j["revalidated_at"] = r.revalidated_at;
+  }
   if (r.baselined) {
     size_t known = 0;
     for (const Finding& f : r.findings) known += f.baseline == "known";

@@ -26,7 +26,8 @@ struct ReportHeader {
 };
 
 // One result: {input, url, status, reason, original{input,title,similarity}|null,
-// fields|null, findings[], not_checked[], charset, fetched_at, http_status|null, sha256}.
+// fields|null, findings[], not_checked[], charset, fetched_at, http_status|null, sha256,
+// listed_in|null, and when reused from --cache: reused (true), revalidated_at}.
 nlohmann::ordered_json result_json(const Result& r);
 
 // One result read back from result_json()'s form (an "index" key, if any, is ignored).

@@ -119,6 +119,7 @@ Counts suite_of(const Result& r, const std::vector<RuleInfo>& rules, pugi::xml_n
   prop("fetched_at", r.fetched_at);
   if (r.http_status) prop("http_status", std::to_string(r.http_status));
   prop("sha256", r.sha256);
+  if (r.reused) prop("revalidated_at", r.revalidated_at);  // an earlier check, reused (--cache)
   prop("listed_in", r.listed_in);
   if (r.original) prop("original", r.original->input);
   return c;

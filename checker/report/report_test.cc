@@ -178,3 +178,34 @@ TEST(ReportFile, WholeOrAbsent) {
 
 }  // namespace
 }  // namespace credcheck
+
+namespace credcheck {
+namespace {
+
+// --cache: a reused result says so, with when it was found unchanged, and reads back as
+// reused (report --in keeps the mark); a fresh one has neither key.
+TEST(JsonReport, AReusedResultCarriesItsMarkBothWays) {
+  Result r;
+  r.input = r.url = "https://example.com/a";
+  r.status = "compliant";
+  r.fetched_at = "2026-11-29T02:00:00Z";
+  r.sha256 = std::string(64, 'a');
+  nlohmann::ordered_json fresh = result_json(r);
+  EXPECT_FALSE(fresh.contains("reused"));
+  EXPECT_FALSE(fresh.contains("revalidated_at"));
+  r.reused = true;
+  r.revalidated_at = "2026-11-30T02:00:00Z";
+  nlohmann::ordered_json j = result_json(r);
+  EXPECT_EQ(j["reused"], true);
+  EXPECT_EQ(j["revalidated_at"], "2026-11-30T02:00:00Z");
+  EXPECT_EQ(j["fetched_at"], "2026-11-29T02:00:00Z");  // the check's, not the revalidation's
+  Result back;
+  std::string err;
+  ASSERT_TRUE(result_from_json(j, &back, &err)) << err;
+  EXPECT_TRUE(back.reused);
+  EXPECT_EQ(back.revalidated_at, r.revalidated_at);
+  EXPECT_EQ(result_json(back), j);
+}
+
+}  // namespace
+}  // namespace credcheck

@@ -27,6 +27,11 @@ struct Result {
   long http_status = 0;     // the final response's status; 0 for files and unread pages
   std::string sha256;       // of the bytes as fetched (before decoding); empty when unread
   std::string listed_in;    // the sitemap or feed that listed the page; empty when given directly
+  // --cache: this is an earlier scan's result, reused because the page is unchanged (304,
+  // or the same SHA-256); fetched_at and sha256 are that check's, revalidated_at is when
+  // this scan confirmed the page unchanged.
+  bool reused = false;
+  std::string revalidated_at;
   std::string status;  // compliant | violation | unchecked
   std::string reason;
   std::optional<OriginalRef> original;

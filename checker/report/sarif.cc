@@ -98,6 +98,7 @@ json result_of(const Result& r, const Finding& f, size_t rule_index) {
   if (!r.fetched_at.empty()) props["fetched_at"] = r.fetched_at;
   if (r.http_status) props["http_status"] = r.http_status;
   if (!r.sha256.empty()) props["sha256"] = r.sha256;
+  if (r.reused) props["revalidated_at"] = r.revalidated_at;  // an earlier check, reused (--cache)
   json one = {{"ruleId", f.rule},
               {"ruleIndex", rule_index},
               {"level", level_of(f.severity)},

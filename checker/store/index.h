@@ -15,9 +15,7 @@
 #include <vector>
 
 #include "checker/match/match.h"
-
-struct sqlite3;
-struct sqlite3_stmt;
+#include "checker/store/sqlite_db.h"
 
 namespace credcheck {
 
@@ -28,17 +26,6 @@ bool is_index_file(const std::string& path);
 // The schema this build writes and reads; an index of another version is refused with
 // the advice to rebuild it.
 constexpr int kIndexSchemaVersion = 2;
-
-namespace store_detail {
-struct DbCloser {
-  void operator()(sqlite3* db) const;
-};
-struct StmtFinalizer {
-  void operator()(sqlite3_stmt* s) const;
-};
-using Db = std::unique_ptr<sqlite3, DbCloser>;
-using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
-}  // namespace store_detail
 
 // Adds or replaces (by input) originals, creating the index if needed; one transaction
 // per batch, so memory stays flat however many originals stream in. Into an index with

@@ -19,6 +19,7 @@ so tests count work instead of timing it. Routes:
   /loop               a redirect to itself
   /chain/N            a redirect to /chain/N+1, for ever
   /to-file            a redirect to file:///etc/passwd
+  /away?to=URL        a redirect to URL (another path, another host)
   /header-flood       a megabyte of headers
   /big                2 MiB of page
   /gzip-bomb          20 MiB of page gzipped to a few KiB
@@ -146,6 +147,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.redirect("/chain/%d" % (int(path.split("/")[2]) + 1))
         if path == "/to-file":
             return self.redirect("file:///etc/passwd")
+        if path == "/away":
+            return self.redirect(self.path.split("?to=", 1)[1])
         if path == "/header-flood":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
