@@ -71,13 +71,16 @@ class Scanner : TagReader, OpenStack {
     if (!open_.empty() && open_.back().name == lit("template") && overflow_ == 0) {
       // A <template> whose content starts with <col> reads a column group: gumbo
       // ignores every other tag in it (a <script> there hides nothing).
-      // Its first tag decides how its content is read: a table part makes it a table.
+      // Its first tag that is not read as in a <head> (a <template>, a <script>...)
+      // decides how its content is read: a table part makes it a table.
       Open& t = open_.back();
-      if (!t.decided) {
+      bool head_tag = among(name, NameSet({"base", "basefont", "bgsound", "link", "meta",
+                                           "noframes", "script", "style", "template", "title"}));
+      if (!t.decided && !head_tag) {
         t.columns = name == lit("col");
         t.in_table = is_table_tag(name) || among(name, NameSet({"col", "colgroup"}));
+        t.decided = true;
       }
-      t.decided = true;
       if (t.columns && !among(name, NameSet({"col", "template"}))) return p;
     }
     if (name == lit("isindex")) {
@@ -195,6 +198,11 @@ class Scanner : TagReader, OpenStack {
     if (f >= 0 && !(single && !marker_lingers_ && formatting_[f] > listed_before)) ++formatting_[f];
     update_max_formatting();
     if (overflow_ > 0) return push(name);  // refused anyway: only the depth counts now
+    // In a caption a table part closes the caption first; a <caption> clears the table
+    // back to the table itself (a cell, row or body open in it closes).
+    if (is_table_part_start(name) && table_mode() == lit("caption"))
+      close_nearest({lit("caption")}, is_table_scope);
+    if (name == lit("caption") && open_.back().in_table) clear_to_table();
     // <li>, <dd> and <dt> look for their kind before the <p> is closed: a special
     // element above that <p> (a <noscript>) stops their search, and the <p> closes it.
     if (name == lit("li")) close_nearest({lit("li")}, special_but_not_address_div_p);
@@ -291,7 +299,9 @@ class Scanner : TagReader, OpenStack {
     name = html_name(name);
     if (name == lit("template"))  // closes its <template> through anything
       close_nearest({name}, [](Name) { return false; });
-    else if (is_table_tag(name))  // table scope: only <table> and <template> stop it
+    else if (is_table_part_end(name) && table_mode() == lit("caption")) {
+      // ignored in a caption
+    } else if (is_table_tag(name))  // table scope: only <table> and <template> stop it
       close_nearest({name}, [name](Name n) {
         return n != name && among(n, NameSet({"html", "table", "template"}));
       });
@@ -315,6 +325,42 @@ class Scanner : TagReader, OpenStack {
     else
       adopt(name);  // a special element stood between: it keeps the formatting element
     return p;
+  }
+
+  static bool is_table_part_start(Name n) {
+    return among(n, NameSet({"caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead",
+                             "tr"}));
+  }
+  static bool is_table_part_end(Name n) {
+    return among(n, NameSet({"tbody", "td", "tfoot", "th", "thead", "tr"}));
+  }
+  static bool is_table_scope(Name n) { return among(n, NameSet({"html", "table", "template"})); }
+
+  // The element whose insertion mode a table tag meets: the nearest open caption, cell,
+  // table or template (0 when none is in the window).
+  Name table_mode() const {
+    size_t n = open_.size();
+    for (size_t k = 0; k < kWindow && k < n; ++k) {
+      const Open& o = open_[n - 1 - k];
+      if (!o.foreign_element &&
+          among(o.name, NameSet({"caption", "td", "th", "table", "template", "html"})))
+        return o.name;
+    }
+    return 0;
+  }
+
+  // Pops what stands above the nearest open <table> (none when a template comes first).
+  void clear_to_table() {
+    size_t n = open_.size();
+    for (size_t k = 0; k < kWindow && k < n; ++k) {
+      const Open& o = open_[n - 1 - k];
+      if (o.foreign_element) continue;
+      if (o.name == lit("table")) {
+        while (open_.size() > n - k) pop();
+        return;
+      }
+      if (is_table_scope(o.name)) return;
+    }
   }
 
   // A script's text up to "</script" followed by space, '/' or '>'. Without such an end
