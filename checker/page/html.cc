@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "checker/page/html_guard.h"
+#include "checker/page/source_map.h"
 
 namespace credcheck {
 namespace {
@@ -79,7 +80,7 @@ const GumboVector& children_of(const GumboNode* n) {
 
 // Copies gumbo's tree with an explicit stack: a page can nest elements far deeper than
 // the C++ stack allows.
-void convert(const GumboNode* root, pugi::xml_node out_root, int max_depth) {
+void convert(const GumboNode* root, pugi::xml_node out_root, int max_depth, SourceMap* source) {
   std::vector<Frame> stack;
   stack.push_back({root, out_root, 0, 0});
   while (!stack.empty()) {
@@ -103,6 +104,11 @@ void convert(const GumboNode* root, pugi::xml_node out_root, int max_depth) {
         if (depth <= max_depth) {
           target = f.out.append_child(element_name(child->v.element).c_str());
           copy_attributes(child->v.element, target);
+          if (source) {  // gumbo's positions come free with the parse: no pass of our own
+            const GumboElement& e = child->v.element;
+            source->add(target.internal_object(), static_cast<uint32_t>(e.start_pos.offset),
+                        static_cast<uint32_t>(e.end_pos.offset), e.start_pos.line);
+          }
         }
         stack.push_back({child, target, 0, depth});
         break;
@@ -191,8 +197,9 @@ void arena_free(void*, void*) {}
 }  // namespace
 
 bool parse_html(std::string_view utf8, pugi::xml_document* doc, std::string* err,
-                const ParseLimits& limits) {
+                const ParseLimits& limits, SourceMap* source) {
   doc->reset();
+  if (source) source->reset(utf8);
   HtmlScan scan;
   if (!guard_html(utf8, limits, &scan, err)) return false;
   GumboArena arena;
@@ -206,7 +213,7 @@ bool parse_html(std::string_view utf8, pugi::xml_document* doc, std::string* err
     if (err) *err = "the HTML parser gave no document";
     return false;
   }
-  convert(output->document, *doc, limits.max_depth);
+  convert(output->document, *doc, limits.max_depth, source);
   return true;  // the arena frees gumbo's tree
 }
 

@@ -131,7 +131,7 @@ void page(std::ostream& out, const Result& r, const Index& ix) {
           << escape(f.severity) << (f.baseline == "known" ? " <small>(known)</small>" : "") << "</td><td>"
           << escape(f.clause) << "</td><td>" << escape(f.message) << "</td><td class=\"quote\">"
           << (f.evidence.empty() ? "<em>nothing on the page</em>" : "<mark>" + escape(f.evidence) + "</mark>")
-          << "</td><td class=\"quote\">" << escape(f.expected) << "</td><td>" << escape(f.location)
+          << "</td><td class=\"quote\">" << escape(f.expected) << "</td><td>" << escape(location_text(f))
           << "</td></tr>\n";
     }
     out << "</table>\n";

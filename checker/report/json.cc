@@ -40,6 +40,9 @@ json finding_json(const Finding& f) {
   json j = {{"rule", f.rule},         {"severity", f.severity}, {"clause", f.clause},
             {"message", f.message},   {"evidence", f.evidence}, {"expected", f.expected},
             {"location", f.location}};
+  // In the HTML source, when known: 1-based, the column in UTF-16 code units.
+  j["line"] = f.line ? json(f.line) : json(nullptr);
+  j["column"] = f.line ? json(f.column) : json(nullptr);
   if (!f.baseline.empty()) j["baseline"] = f.baseline;
   return j;
 }
@@ -51,6 +54,11 @@ json baseline_json(size_t fresh, size_t known, size_t resolved) {
 size_t json_count(const json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_number_unsigned() ? it->get<size_t>() : 0;
+}
+
+uint32_t json_u32(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_number_unsigned() && it->get<uint64_t>() <= UINT32_MAX ? it->get<uint32_t>() : 0;
 }
 
 }  // namespace
@@ -84,7 +92,7 @@ bool result_from_json(const json& j, Result* r, std::string* err) {
         r->findings.push_back({json_str(f, "rule"), json_str(f, "severity"), json_str(f, "clause"),
                                json_str(f, "message"),
                                json_str(f, "evidence"), json_str(f, "expected"), json_str(f, "location"),
-                               json_str(f, "baseline")});
+                               json_str(f, "baseline"), json_u32(f, "line"), json_u32(f, "column")});
   if (auto it = j.find("baseline"); it != j.end() && it->is_object()) {
     r->baselined = true;
     r->resolved = json_count(*it, "resolved");

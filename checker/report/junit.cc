@@ -55,7 +55,7 @@ std::string failure_text(const std::vector<const Finding*>& findings) {
   for (const Finding* f : findings) {
     text << "[" << f->severity << "] " << f->message << "\n  clause: " << f->clause
          << "\n  evidence: " << (f->evidence.empty() ? "(nothing on the page)" : f->evidence)
-         << "\n  expected: " << f->expected << "\n  location: " << f->location << "\n";
+         << "\n  expected: " << f->expected << "\n  location: " << location_text(*f) << "\n";
   }
   return text.str();
 }
