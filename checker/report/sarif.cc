@@ -151,6 +151,10 @@ bool write_sarif(const ReportHeader& header, const Summary& summary, const Resul
                    if (r.status != "unchecked") return;
                    json props = {{"input", r.input}, {"not_checked", r.not_checked}};
                    if (!r.listed_in.empty()) props["listed_in"] = r.listed_in;
+                   // What the server answered, when it did (a 404, a 500, a 429).
+                   if (!r.url.empty()) props["final_url"] = r.url;
+                   if (!r.fetched_at.empty()) props["fetched_at"] = r.fetched_at;
+                   if (r.http_status) props["http_status"] = r.http_status;
                    json n = {{"level", "warning"},
                              {"message", text(r.reason.empty() ? "not checked" : r.reason)},
                              {"locations", json::array({{{"physicalLocation",
