@@ -161,6 +161,7 @@ json report_head_json(const ReportHeader& header, const Summary& s) {
     head["rules"] = std::move(rules);
   }
   if (!header.notes.empty()) head["notes"] = header.notes;
+  head["lang"] = header.lang;  // so `report --in` re-renders in the same language
   return head;
 }
 
@@ -178,6 +179,7 @@ bool results_from_json(const std::string& text, ReportHeader* header, std::vecto
   json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!doc.is_discarded() && doc.is_object() && doc.contains("results")) {
     header->pack = json_str(doc, "pack");
+    if (std::string lang = json_str(doc, "lang"); !lang.empty()) header->lang = lang;
     if (auto it = doc.find("rules"); it != doc.end() && it->is_array())
       for (const json& r : *it) {
         if (!r.is_object() || json_str(r, "id").empty()) continue;
