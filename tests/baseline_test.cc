@@ -27,7 +27,7 @@ class BaselineScan : public ::testing::Test {
  protected:
   void SetUp() override {
     std::vector<std::string> args = partner_scan();
-    args.insert(args.end(), {"-q", "--output", tmp_.path("first.json"), kReprints});
+    args.insert(args.end(), {"-q", "--lang", "en", "--output", tmp_.path("first.json"), kReprints});
     auto r = run_credcheck(args);
     ASSERT_EQ(r.code, 1) << r.err;
     first_ = json::parse(slurp(tmp_.path("first.json")));
@@ -38,7 +38,7 @@ class BaselineScan : public ::testing::Test {
   int rescan(const json& baseline, json* report) {
     std::string file = tmp_.file("baseline.json", baseline.dump(2));
     std::vector<std::string> args = partner_scan();
-    args.insert(args.end(), {"-q", "--baseline", file, "--output", tmp_.path("second.json")});
+    args.insert(args.end(), {"-q", "--lang", "en", "--baseline", file, "--output", tmp_.path("second.json")});
     for (const char* f : {"junit", "sarif", "csv", "md", "html", "text"})
       args.insert(args.end(), {"--report", std::string(f) + "=" + tmp_.path(std::string("second.") + f)});
     args.push_back(kReprints);

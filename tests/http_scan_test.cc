@@ -27,6 +27,9 @@ class HttpScan : public ::testing::Test {
     // No charset in the header: the page's own declaration or detection decides, as for files.
     ASSERT_GT(server_.serve_directory(kReprints, "text/html", "/reprints/"), 20u);
     server_.add("/gone.html", {.status = 404, .body = "not here"});
+    server_.add("/broken.html", {.status = 500, .body = "broken"});
+    server_.add("/busy.html", {.status = 429, .body = "slow down"});
+    server_.add("/moved.html", {.status = 301, .location = "/gone.html"});
     // The pack with 127.0.0.1 as a licensed republisher, so the host is not a finding.
     licensed_pack_ = test_support::licensed_pack("127.0.0.1");
   }
@@ -120,6 +123,40 @@ TEST_F(HttpScan, DeadPagesAreUncheckedAndTheRestGoOn) {
   EXPECT_EQ(j["results"][0]["status"], "unchecked");
   EXPECT_NE(j["results"][0]["reason"].get<std::string>().find("404"), std::string::npos);
   EXPECT_EQ(j["results"][1]["status"], "compliant");
+}
+
+// A page the server refused ends unchecked, but keeps what the server answered: the
+// status, the final URL after redirects and when, in the JSON and every other format.
+TEST_F(HttpScan, FailedFetchesKeepTheirHttpStatus) {
+  test_support::TempDir dir;
+  std::string csv = dir.path("r.csv"), md = dir.path("r.md"), sarif = dir.path("r.sarif");
+  int code;
+  json j = scan(licensed_pack_,
+                {"--retries", "0", "--report", "csv=" + csv, "--report", "md=" + md, "--report",
+                 "sarif=" + sarif, server_.url("/moved.html"), server_.url("/broken.html"),
+                 server_.url("/busy.html")},
+                true, &code);
+  EXPECT_EQ(code, 3);
+  ASSERT_EQ(j["results"].size(), 3u) << j.dump(1);
+  const long want[] = {404, 500, 429};
+  for (size_t i = 0; i < 3; ++i) {
+    const json& r = j["results"][i];
+    EXPECT_EQ(r["status"], "unchecked");
+    EXPECT_EQ(r["http_status"], want[i]) << r.dump();
+    EXPECT_FALSE(r["fetched_at"].get<std::string>().empty());
+  }
+  EXPECT_EQ(j["results"][0]["url"], server_.url("/gone.html"));  // after the redirect
+  EXPECT_EQ(j["results"][0]["input"], server_.url("/moved.html"));
+  std::string c = slurp(csv);
+  EXPECT_NE(c.find(",404,"), std::string::npos) << c;
+  EXPECT_NE(c.find(",429,"), std::string::npos) << c;
+  EXPECT_NE(slurp(md).find("| 500 |"), std::string::npos) << slurp(md);
+  json s = json::parse(slurp(sarif), nullptr, false);
+  ASSERT_FALSE(s.is_discarded());
+  const json& notes = s["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+  ASSERT_EQ(notes.size(), 3u);
+  EXPECT_EQ(notes[0]["properties"]["http_status"], 404);
+  EXPECT_EQ(notes[0]["properties"]["final_url"], server_.url("/gone.html"));
 }
 
 }  // namespace

@@ -46,5 +46,34 @@ TEST(Lang, TheDefaultIsThePacksChineseAndEnglishIsAsked) {
   EXPECT_EQ(bad.code, 2);
 }
 
+// The report's own words follow the language too: md, html and text read in the pack's
+// Chinese by default and in English with --lang en; `report --in` keeps the saved
+// report's language unless told otherwise.
+TEST(Lang, ReportLabelsAndReasonsFollowTheLanguage) {
+  test_support::TempDir dir;
+  std::vector<std::string> args = partner_scan();
+  args.insert(args.end(), {"-q", "--output", dir.path("zh.json"), "--report", "md=" + dir.path("zh.md"),
+                           "--report", "html=" + dir.path("zh.html"), "--report", "text=" + dir.path("zh.txt"),
+                           kMissingSource, test_support::kCompliant, "fixtures/no-such-page.html"});
+  auto r = run_credcheck(args);
+  EXPECT_EQ(r.code, 1) << r.err;
+  std::string md = test_support::slurp(dir.path("zh.md"));
+  EXPECT_NE(md.find("| 违规 | 1 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("### 未检查 (1)"), std::string::npos) << md;
+  EXPECT_EQ(md.find("| violation |"), std::string::npos) << md;
+  std::string html = test_support::slurp(dir.path("zh.html"));
+  EXPECT_NE(html.find("<html lang=\"zh\">"), std::string::npos);
+  EXPECT_NE(html.find("<th>证据</th>"), std::string::npos);
+  EXPECT_NE(html.find("违反 source-credit"), std::string::npos);  // the engine's reason, translated
+  std::string text = test_support::slurp(dir.path("zh.txt"));
+  EXPECT_NE(text.find("3 个输入：1 个合规，1 个违规，1 个未检查"), std::string::npos) << text;
+  // Re-rendered from the saved JSON: Chinese as saved, English when asked.
+  auto again = run_credcheck({"report", "--in", dir.path("zh.json"), "--format", "md"});
+  EXPECT_NE(again.out.find("| 违规 | 1 |"), std::string::npos) << again.out << again.err;
+  auto en = run_credcheck({"report", "--in", dir.path("zh.json"), "--format", "md", "--lang", "en"});
+  EXPECT_NE(en.out.find("| violation | 1 |"), std::string::npos) << en.out << en.err;
+  EXPECT_NE(en.out.find("### Unchecked (1)"), std::string::npos) << en.out;
+}
+
 }  // namespace
 }  // namespace credcheck

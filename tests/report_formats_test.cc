@@ -61,7 +61,7 @@ class ReportFormats : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new TempDir;
     std::vector<std::string> args = partner_scan();
-    args.insert(args.end(), {"--format", "json", "--output", dir_->path("r.json"), "-q"});
+    args.insert(args.end(), {"--format", "json", "--output", dir_->path("r.json"), "-q", "--lang", "en"});
     for (const std::string& f : kFormats) args.insert(args.end(), {"--report", f + "=" + path(f)});
     args.push_back(kReprints);
     scan_ = new test_support::RunResult(run_credcheck(args));

@@ -24,6 +24,7 @@ using namespace std::chrono_literals;
 
 std::vector<std::string> scan(std::vector<std::string> extra) {
   std::vector<std::string> args = test_support::partner_scan();
+  args.insert(args.end(), {"--lang", "en"});  // the table's words are asserted in English
   args.insert(args.end(), extra.begin(), extra.end());
   return args;
 }

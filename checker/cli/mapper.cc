@@ -106,7 +106,7 @@ int run_mapper(const Pack& pack, OriginalSet& originals, const MapperRun& run, S
              [&](size_t, const Input& input, bool ok, PageRead& page, const std::string& e) {
                if (!written) return;
                Result r = ok ? check_page(std::move(page), pack, originals, run.base_url)
-                             : unreadable_result(input, e);
+                             : unreadable_result(input, e, page.doc);
                add_to_summary(r, &summary);
                io.out << jsonl_line(r);
                io.out.flush();

@@ -77,22 +77,21 @@ bool read_item(Item& item, const FetchOptions& options, const ReadControl& contr
                PageRead* page, std::string* err) {
   if (!item.fetched)
     return load_and_parse(item.input, nullptr, options, control.store, control.hash, page, err);
+  page->doc = std::move(item.doc);  // its URL, status and time stand even when it is unread
   if (!item.ok) {
     *err = item.err;
     return false;
   }
   std::string why;
-  if (item.doc.not_modified && item.input.previous) {  // 304: nothing to read
-    page->doc = std::move(item.doc);
+  if (page->doc.not_modified && item.input.previous) {  // 304: nothing to read
     page->sha256 = item.input.previous->sha256;
     page->reused = true;
     return true;
   }
-  if (not_html(item.doc, &why)) {
+  if (not_html(page->doc, &why)) {
     *err = item.input.spec + ": " + why;
     return false;
   }
-  page->doc = std::move(item.doc);
   return parse_loaded(item.input, control.store, control.hash, page, err);
 }
 
@@ -348,11 +347,16 @@ Result check_page(PageRead&& page, const Pack& pack, OriginalSet& originals,
   return r;
 }
 
-Result unreadable_result(const Input& input, const std::string& err) {
+Result unreadable_result(const Input& input, const std::string& err, const Document& doc) {
   Result r;
   r.input = input.spec;
   r.url = input.is_url ? input.spec : input.url;  // a WARC record's target URI
   r.fetched_at = input.fetched_at;
+  if (doc.http_status) {  // the server answered (404, 500, 429, or a page that is not HTML)
+    if (!doc.url.empty()) r.url = doc.url;
+    if (!doc.fetched_at.empty()) r.fetched_at = doc.fetched_at;
+    r.http_status = doc.http_status;
+  }
   r.status = "unchecked";
   r.reason = err;
   return r;

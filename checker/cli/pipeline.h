@@ -85,8 +85,9 @@ bool base_url_ok(const std::string& base_url);
 Result check_page(PageRead&& page, const Pack& pack, OriginalSet& originals,
                   const std::string& base_url);
 
-// A result for an input that could not be read.
-Result unreadable_result(const Input& input, const std::string& err);
+// A result for an input that could not be read; `doc` is what the server answered, when
+// it did (its final URL, HTTP status and time stand in the result).
+Result unreadable_result(const Input& input, const std::string& err, const Document& doc = {});
 
 }  // namespace credcheck
 

@@ -43,6 +43,7 @@ Runner add_report_command(CLI::App* app) {
     std::string fail_on = "error";
     std::vector<std::string> inputs;  // --inputs: the scan's INPUT arguments
     std::string baseline;
+    std::string lang;  // --lang; empty: the saved report's
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app->add_subcommand("report", "Re-render and merge saved results");
@@ -60,6 +61,10 @@ Runner add_report_command(CLI::App* app) {
   cmd->add_option("--inputs", o->inputs,
                   "The INPUTs the sharded scan was given: results are put in their order, an "
                   "input with no result is named and reported unchecked, a doubled one refused");
+  cmd->add_option("--lang", o->lang,
+                  "Language of the report's labels and reasons: zh or en (default: the saved report's; "
+                  "findings keep the language they were written in)")
+      ->check(CLI::IsMember({"zh", "en"}));
   cmd->add_option("--baseline", o->baseline,
                   "An earlier report: findings already in it are marked known and do not fail");
   return [o](Streams& io) {
@@ -89,8 +94,10 @@ Runner add_report_command(CLI::App* app) {
         return static_cast<int>(kExitUsage);
       }
       if (header.pack.empty()) header.pack = h.pack;
+      if (&path == &o->in.front()) header.lang = h.lang;
       if (header.rules.empty()) header.rules = std::move(h.rules);
     }
+    if (!o->lang.empty()) header.lang = o->lang;
     if (!o->baseline.empty()) {
       Baseline baseline;
       std::string err;

@@ -269,7 +269,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
                                             [&](PageRead&& p) {
                                               return check_page(std::move(p), pack, *originals, o.base_url);
                                             })
-                             : unreadable_result(input, e);
+                             : unreadable_result(input, e, page.doc);
                r.listed_in = input.listed_in;
                if (!o.baseline.empty()) baseline.apply(&r);
                findings |= result_fails(r, fail_on);
@@ -301,6 +301,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
   ReportHeader header;
   header.version = kVersion;
   header.pack = pack.name;
+  header.lang = o.lang.empty() ? pack.lang : o.lang;
   for (const auto& rule : pack.rules) header.rules.push_back(rule->info());
   if (o.fetch.ignore_robots) header.notes.push_back("robots.txt ignored (--ignore-robots)");
   bool written = sink.finish(header, &err) && (to_stdout || file.commit(&err));
@@ -368,7 +369,7 @@ Runner add_scan_command(CLI::App* app) {
   cmd->add_option("--base-url", o->base_url,
                   "URL the local files will be published at: its host is their host (a canonical "
                   "link never is)");
-  cmd->add_option("--lang", o->lang, "Language of the findings' messages: zh or en (default: the pack's)")
+  cmd->add_option("--lang", o->lang, "Language of the findings' messages and of the report's labels and reasons: zh or en (default: the pack's)")
       ->check(CLI::IsMember({"zh", "en"}));
   cmd->add_option("--baseline", o->baseline,
                   "An earlier JSON or JSONL report: findings already in it (same input, rule and "

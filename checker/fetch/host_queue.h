@@ -32,6 +32,10 @@ struct FetchJob {
   int attempts = 0;     // made so far
   SteadyTime not_before{};
   std::string last_error;  // of the attempt before a retry: the result if the run stops first
+  // The last answer of a failed attempt (404, 500, 429...): its final URL, HTTP status and
+  // time (UTC), which the input's result keeps when it ends unread.
+  std::string answer_url, answer_at;
+  long answer_status = 0;
 };
 
 struct HostState {

@@ -64,6 +64,10 @@ void MultiFetcher::fail(FetchJob& job, std::string err, const Hooks& hooks) {
   FetchedInput f;
   f.index = job.index;
   f.input = std::move(job.input);
+  f.doc.input = f.input.spec;
+  f.doc.url = std::move(job.answer_url);
+  f.doc.fetched_at = std::move(job.answer_at);
+  f.doc.http_status = job.answer_status;
   f.err = std::move(err);
   hooks.done(std::move(f));
 }
@@ -247,6 +251,11 @@ void MultiFetcher::finish(CURL* curl, CURLcode rc, const Hooks& hooks) {
   }
   HostState& h = hosts_.host(r.origin);
   std::string err = where(r.job.input.spec, o.final_url) + ": " + o.reason;
+  if (o.status) {  // the server answered: what it answered is evidence too
+    r.job.answer_url = o.final_url.empty() ? r.job.input.spec : o.final_url;
+    r.job.answer_at = utc_now_iso8601();
+    r.job.answer_status = o.status;
+  }
   if (retryable(o.failure) && r.job.attempts <= options_.retries && h.down.empty() && !hooks.stopping()) {
     r.job.last_error = err;
     double after = o.status == 429 || o.status == 503 ? retry_after_seconds(o.retry_after, std::time(nullptr)) : -1;

@@ -29,7 +29,7 @@ struct FetchedInput {
   size_t index = 0;
   Input input;
   bool ok = false;
-  Document doc;     // when ok
+  Document doc;     // when ok; when not, the response's final URL, status and time, if any
   std::string err;  // when not: "URL: reason"
 };
 

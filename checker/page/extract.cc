@@ -39,7 +39,7 @@ void locate_credits(const PageContext& ctx, Fields* out) {
   std::vector<size_t> readable;
   for (size_t i = 0; i < ctx.pb.blocks.size() && readable.size() < kLocateBlocks; ++i)
     if (ctx.readable(i) && ctx.pb.blocks[i].medium < 0) readable.push_back(i);
-  auto locate = [&](const char* field, const std::string& line) {
+  auto locate = [&](const char* field, const std::string& line, const char* list, size_t index) {
     if (out->credit_locations.size() >= kMaxListed) return;
     CreditLocation loc{field, line, "meta", ""};
     std::string head = line.substr(0, line.find(' '));
@@ -49,16 +49,31 @@ void locate_credits(const PageContext& ctx, Fields* out) {
         if (ctx.pb.blocks[i].text.find(want) == std::string::npos) continue;
         loc.zone = zone_name(ctx.article.zone[i]);
         loc.path = node_path(ctx.pb.blocks[i].node);
+        if (ctx.source) ctx.source->note(list, index, ctx.pb.blocks[i].node, line);
         out->credit_locations.push_back(std::move(loc));
         return;
       }
     }
     out->credit_locations.push_back(std::move(loc));
   };
-  for (const auto& l : out->source_lines) locate("source", l);
-  for (const auto& l : out->bylines) locate("byline", l);
-  for (const auto& l : out->editors) locate("editor", l);
-  if (out->original_title) locate("original_title", *out->original_title);
+  for (size_t k = 0; k < out->source_lines.size(); ++k) locate("source", out->source_lines[k], "source_lines", k);
+  for (size_t k = 0; k < out->bylines.size(); ++k) locate("byline", out->bylines[k], "bylines", k);
+  for (size_t k = 0; k < out->editors.size(); ++k) locate("editor", out->editors[k], "editors", k);
+  if (out->original_title) locate("original_title", *out->original_title, "original_title", 0);
+}
+
+// Where the headline and each line of the text were read (the credits are noted by
+// locate_credits, media and links as they are read).
+constexpr size_t kMaxTextNotes = 1000;
+
+void note_title_and_text(const pugi::xml_document& doc, const PageContext& ctx,
+                         const std::vector<size_t>& text_blocks, const Fields& out) {
+  if (ctx.title_block != kNoBlock)
+    ctx.source->note("title", 0, ctx.pb.blocks[ctx.title_block].node, out.title);
+  else if (!out.title.empty())
+    ctx.source->note("title", 0, doc.child("html").child("head").child("title"), out.title);
+  for (size_t k = 0; k < text_blocks.size() && k < kMaxTextNotes; ++k)
+    ctx.source->note("text", k, ctx.pb.blocks[text_blocks[k]].node, ctx.pb.blocks[text_blocks[k]].text);
 }
 
 }  // namespace
@@ -69,12 +84,12 @@ std::string printed_at(const PageContext& ctx, size_t i, std::string_view piece)
   return ctx.free_text[i].substr(static_cast<size_t>(piece.data() - m.data()), piece.size());
 }
 
-Fields extract_fields(const pugi::xml_document& doc) {
+Fields extract_fields(const pugi::xml_document& doc, SourceMap* source) {
   Fields out;
   try {
     PageBlocks pb = build_blocks(doc);
     PageMeta meta = read_meta(doc);
-    PageContext ctx{pb, meta};
+    PageContext ctx{pb, meta, source};
     out.title = extract_title(doc, pb, meta, &ctx.title_block);
     ctx.body_begin = find_body_begin(pb, ctx.title_block);
     ctx.article = find_article(pb, ctx.title_block);
@@ -93,9 +108,14 @@ Fields extract_fields(const pugi::xml_document& doc) {
     extract_original_title(ctx, &out);
     out.canonical = meta.canonical;
     out.published = meta.published.empty() ? printed_date(ctx) : meta.published;
-    out.text = extract_text(pb, ctx.article);
+    std::vector<size_t> text_blocks;
+    out.text = extract_text(pb, ctx.article, source ? &text_blocks : nullptr);
     locate_credits(ctx, &out);
     extract_links(doc, ctx, &out);
+    if (source) {
+      note_title_and_text(doc, ctx, text_blocks, out);
+      source->write(&out);
+    }
   } catch (const std::exception&) {
     // Only std::bad_alloc is expected here (a page too big for memory): the fields read
     // so far stand, the rest stay empty, and the batch goes on.

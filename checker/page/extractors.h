@@ -28,6 +28,7 @@
 #include "checker/page/blocks.h"
 #include "checker/page/fields.h"
 #include "checker/page/meta.h"
+#include "checker/page/source_map.h"
 
 namespace credcheck {
 
@@ -41,6 +42,7 @@ constexpr size_t kMaxListed = 64;
 struct PageContext {
   const PageBlocks& pb;
   const PageMeta& meta;
+  SourceMap* source = nullptr;    // where items were read is noted here, when given
   size_t title_block = kNoBlock;  // the headline's block, when it is on the page
   size_t body_begin = 0;          // first block of running text after the headline
   // Each block's text with its media credit cut out, so "图片来源：每经记者 张蕊 摄"
@@ -96,7 +98,9 @@ void extract_original_title(const PageContext& ctx, Fields* out);
 void extract_links(const pugi::xml_document& doc, const PageContext& ctx, Fields* out);
 
 // The main text: lines of the body container (ArticleZones::body), joined by '\n'.
-std::string extract_text(const PageBlocks& pb, const ArticleZones& article);
+// With `blocks`, the block of each line of the text.
+std::string extract_text(const PageBlocks& pb, const ArticleZones& article,
+                         std::vector<size_t>* blocks = nullptr);
 
 // Text of an element and all its descendants, clean_space()d (iterative); empty when
 // the raw text runs over max_bytes.

@@ -1,6 +1,8 @@
 // What extraction reads off a page: the contract's `fields`.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +35,12 @@ struct Link {
   std::string href;
 };
 
+// A place in the HTML source (source_map.h): 1-based line, and column in UTF-16 code
+// units; 0 when unknown.
+struct SourcePos {
+  uint32_t line = 0, column = 0;
+};
+
 struct Fields {
   std::string title;                      // the headline, without site suffix
   std::vector<std::string> source_lines;  // credit lines naming an outlet, as printed
@@ -52,6 +60,10 @@ struct Fields {
   // are dropped at parse.)
   std::vector<std::string> element_srcs;
   std::string site_name;                  // og:site_name, else <title>'s site suffix
+  // Where items were read in the HTML source, by field name and parallel to its list
+  // ("title" and "original_title": one entry; "text": one per line). Crosses the worker
+  // pipe (page_wire) but is not in the contract's fields: findings carry their own.
+  std::map<std::string, std::vector<SourcePos>> positions;
 };
 
 }  // namespace credcheck

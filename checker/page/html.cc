@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "checker/page/html_guard.h"
+#include "checker/page/source_map.h"
 
 namespace credcheck {
 namespace {
@@ -78,9 +79,40 @@ const GumboVector& children_of(const GumboNode* n) {
   return n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
 }
 
+// The page as gumbo gets it: the text-only spans (HtmlScan::text_only) left out but for
+// their line breaks, so gumbo's line numbers stay the page's; original() maps gumbo's
+// byte offsets back to the page's.
+class Stripped {
+ public:
+  Stripped(std::string_view page, const std::vector<std::pair<size_t, size_t>>& spans) {
+    text_.reserve(page.size());
+    size_t at = 0, cut = 0;
+    for (auto [begin, end] : spans) {
+      text_.append(page.substr(at, begin - at));
+      for (size_t i = begin; i < end; ++i) {
+        if (page[i] == '\n' || page[i] == '\r') text_.push_back(page[i]);
+        else ++cut;
+      }
+      shifts_.emplace_back(text_.size(), cut);
+      at = end;
+    }
+    text_.append(page.substr(at));
+  }
+  std::string_view text() const { return text_; }
+  size_t original(size_t offset) const {
+    auto after = std::upper_bound(shifts_.begin(), shifts_.end(), std::pair{offset, ~size_t{0}});
+    return after == shifts_.begin() ? offset : offset + std::prev(after)->second;
+  }
+
+ private:
+  std::string text_;
+  std::vector<std::pair<size_t, size_t>> shifts_;  // where a cut ends in text_, bytes cut so far
+};
+
 // Copies gumbo's tree with an explicit stack: a page can nest elements far deeper than
 // the C++ stack allows.
-void convert(const GumboNode* root, pugi::xml_node out_root, int max_depth) {
+void convert(const GumboNode* root, pugi::xml_node out_root, int max_depth, SourceMap* source,
+             const Stripped* stripped) {
   std::vector<Frame> stack;
   stack.push_back({root, out_root, 0, 0});
   while (!stack.empty()) {
@@ -104,6 +136,15 @@ void convert(const GumboNode* root, pugi::xml_node out_root, int max_depth) {
         if (depth <= max_depth) {
           target = f.out.append_child(element_name(child->v.element).c_str());
           copy_attributes(child->v.element, target);
+          if (source) {  // gumbo's positions come free with the parse: no pass of our own
+            const GumboElement& e = child->v.element;
+            // Offsets in the page, not in what gumbo parsed (lines are the same in both).
+            auto at = [&](size_t offset) {
+              return static_cast<uint32_t>(stripped ? stripped->original(offset) : offset);
+            };
+            source->add(target.internal_object(), at(e.start_pos.offset), at(e.end_pos.offset),
+                        e.start_pos.line);
+          }
         }
         stack.push_back({child, target, 0, depth});
         break;
@@ -189,41 +230,12 @@ class GumboArena {
 void* arena_allocate(void* arena, size_t size) { return static_cast<GumboArena*>(arena)->allocate(size); }
 void arena_free(void*, void*) {}
 
-// The page as gumbo gets it: the text-only spans (HtmlScan::text_only) left out but for
-// their line breaks, so gumbo's line numbers stay the page's; original() maps gumbo's
-// byte offsets back to the page's.
-class Stripped {
- public:
-  Stripped(std::string_view page, const std::vector<std::pair<size_t, size_t>>& spans) {
-    text_.reserve(page.size());
-    size_t at = 0, cut = 0;
-    for (auto [begin, end] : spans) {
-      text_.append(page.substr(at, begin - at));
-      for (size_t i = begin; i < end; ++i) {
-        if (page[i] == '\n' || page[i] == '\r') text_.push_back(page[i]);
-        else ++cut;
-      }
-      shifts_.emplace_back(text_.size(), cut);
-      at = end;
-    }
-    text_.append(page.substr(at));
-  }
-  std::string_view text() const { return text_; }
-  size_t original(size_t offset) const {
-    auto after = std::upper_bound(shifts_.begin(), shifts_.end(), std::pair{offset, ~size_t{0}});
-    return after == shifts_.begin() ? offset : offset + std::prev(after)->second;
-  }
-
- private:
-  std::string text_;
-  std::vector<std::pair<size_t, size_t>> shifts_;  // where a cut ends in text_, bytes cut so far
-};
-
 }  // namespace
 
 bool parse_html(std::string_view utf8, pugi::xml_document* doc, std::string* err,
-                const ParseLimits& limits) {
+                const ParseLimits& limits, SourceMap* source) {
   doc->reset();
+  if (source) source->reset(utf8);
   HtmlScan scan;
   if (!guard_html(utf8, limits, &scan, err)) return false;
   GumboArena arena;
@@ -241,7 +253,7 @@ bool parse_html(std::string_view utf8, pugi::xml_document* doc, std::string* err
     if (err) *err = "the HTML parser gave no document";
     return false;
   }
-  convert(output->document, *doc, limits.max_depth);
+  convert(output->document, *doc, limits.max_depth, source, stripped ? &*stripped : nullptr);
   return true;  // the arena frees gumbo's tree
 }
 

@@ -8,6 +8,8 @@
 
 namespace credcheck {
 
+class SourceMap;
+
 // Bounds on what the parser is given (see html_guard.h for what each costs gumbo).
 // A page over any bound but max_depth is refused before parsing.
 struct ParseLimits {
@@ -25,8 +27,9 @@ struct ParseLimits {
 // scripts, styles, <noscript> and <template> dropped; only <script
 // type="application/ld+json"> stays, as data for the meta reader). Returns false with
 // *err set only when the page is refused by a limit (or, on a machine out of memory,
-// the parser cannot start); any other input yields a document.
+// the parser cannot start); any other input yields a document. With `source`, each
+// element's place in `utf8` is recorded there (source_map.h) as the DOM is built.
 bool parse_html(std::string_view utf8, pugi::xml_document* doc, std::string* err,
-                const ParseLimits& limits = {});
+                const ParseLimits& limits = {}, SourceMap* source = nullptr);
 
 }  // namespace credcheck

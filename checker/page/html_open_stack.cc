@@ -81,9 +81,9 @@ bool OpenStack::adopt(Name name) {
   for (size_t k = 0; k < kWindow && k < n; ++k) {
     size_t at = n - 1 - k;
     const Open& o = open_[at];
-    if (o.foreign_element && !is_integration_point(o.name)) continue;
-    Name seen = o.foreign_element || !is_integration_point(o.name) ? o.name : lit("#plain");
-    if (seen == name) {
+    Name seen = search_name(o);
+    if (seen == 0) continue;
+    if (seen == name && !o.foreign_element) {
       if (block == n) return false;  // nothing special above it: a plain close
       Open clone = o;
       // The plain elements between go (formatting ones gumbo clones stay), then the

@@ -83,25 +83,27 @@ class OpenStack {
     size_t n = open_.size();
     for (size_t k = 0; k < kWindow && k < n; ++k) {
       const Open& o = open_[n - 1 - k];
-      Name at = o.name;
-      bool point = is_integration_point(at);
-      if (o.foreign_element) {
-        if (point && stop(at)) return false;
-        continue;
-      }
-      for (Name t : targets)
-        if (at == t) {
-          while (open_.size() > n - 1 - k) pop();
-          return true;
-        }
-      if (stop(point ? lit("#plain") : at)) return false;
+      Name seen = search_name(o);
+      if (seen == 0) continue;
+      if (!o.foreign_element)
+        for (Name t : targets)
+          if (o.name == t) {
+            while (open_.size() > n - 1 - k) pop();
+            return true;
+          }
+      if (stop(seen)) return false;
     }
     return false;
   }
 
-  static bool is_integration_point(Name n) {
-    return among(n, NameSet({"foreignobject", "desc", "annotation-xml", "mi", "mo", "mn", "ms",
-                             "mtext"}));
+  // What an HTML search down the stack sees of an open element: an svg/math integration
+  // point by its name (the scope lists name them), another svg/math element not at all
+  // (0), an HTML element named like an integration point as a plain element.
+  static Name search_name(const Open& o) {
+    bool point = among(o.name, NameSet({"foreignobject", "desc", "title", "annotation-xml", "mi",
+                                        "mo", "mn", "ms", "mtext"}));
+    if (o.foreign_element) return point ? o.name : 0;
+    return point ? lit("#plain") : o.name;
   }
 
   bool in_select() const { return overflow_ == 0 && !open_.empty() && open_.back().in_select; }

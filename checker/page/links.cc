@@ -62,13 +62,19 @@ void extract_links(const pugi::xml_document& doc, const PageContext& ctx, Fields
           auto it = block_of.find(up.internal_object());
           if (it == block_of.end()) continue;
           if (ctx.readable(it->second))
+          {
+            if (ctx.source) ctx.source->note("links", out->links.size(), n);
             out->links.push_back({node_text(n, kMaxLinkText),
                                   clean_space(n.attribute("href").value())});
+          }
           break;
         }
       } else if (is_src_tag(tag) && out->element_srcs.size() < kMaxSrcs) {
         std::string src = clean_space(n.attribute("src").value());
-        if (!src.empty()) out->element_srcs.push_back(std::move(src));
+        if (!src.empty()) {
+          if (ctx.source) ctx.source->note("element_srcs", out->element_srcs.size(), n);
+          out->element_srcs.push_back(std::move(src));
+        }
       }
     }
     if (n.first_child()) {

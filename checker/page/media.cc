@@ -355,7 +355,10 @@ void extract_media_credits(PageContext* ctx, Fields* out) {
   }
   std::stable_sort(listed.begin(), listed.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& [at, c] : listed) out->media_credits.push_back(std::move(c));
+  for (auto& [at, c] : listed) {
+    if (ctx->source) ctx->source->note("media_credits", out->media_credits.size(), pb.blocks[at].node);
+    out->media_credits.push_back(std::move(c));
+  }
 }
 
 }  // namespace credcheck

@@ -73,8 +73,19 @@ bool read_reply(int fd, Reply* r) {
   return read_exact(fd, r->json.data(), json_size) && read_exact(fd, r->text.data(), text_size);
 }
 
+// Positions travel beside the contract's fields as {"field": [[line, column], ...]}.
+constexpr const char* kPositions = "positions";
+
 std::string encode_fields(const Fields& f) {
-  return fields_json(f).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  nlohmann::ordered_json j = fields_json(f);
+  nlohmann::ordered_json positions = nlohmann::ordered_json::object();
+  for (const auto& [field, list] : f.positions) {
+    nlohmann::ordered_json at = nlohmann::ordered_json::array();
+    for (const SourcePos& p : list) at.push_back({p.line, p.column});
+    positions[field] = std::move(at);
+  }
+  j[kPositions] = std::move(positions);
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 bool decode_fields(const Reply& r, Fields* f) {
@@ -82,6 +93,16 @@ bool decode_fields(const Reply& r, Fields* f) {
   if (j.is_discarded() || !j.is_object()) return false;
   *f = fields_from_json(j);
   f->text = r.text;
+  if (auto it = j.find(kPositions); it != j.end() && it->is_object())
+    for (const auto& [field, list] : it->items()) {
+      if (!list.is_array()) continue;
+      std::vector<SourcePos>& out = f->positions[field];
+      for (const auto& p : list)
+        if (p.is_array() && p.size() == 2 && p[0].is_number_unsigned() && p[1].is_number_unsigned())
+          out.push_back({p[0].get<uint32_t>(), p[1].get<uint32_t>()});
+        else
+          out.push_back({});
+    }
   return true;
 }
 

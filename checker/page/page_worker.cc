@@ -108,8 +108,9 @@ int run_page_worker(int argc, char** argv) {
     {
       pugi::xml_document doc;
       std::string err;
-      if (parse_html(page, &doc, &err)) {
-        Fields fields = extract_fields(doc);
+      SourceMap source;
+      if (parse_html(page, &doc, &err, {}, &source)) {
+        Fields fields = extract_fields(doc, &source);
         reply.kind = kFields;
         reply.json = encode_fields(fields);
         reply.text = std::move(fields.text);

@@ -227,8 +227,9 @@ bool parse_and_extract(std::string_view html, Fields* fields, std::string* err) 
   }
   if (pool) return pool->read(html, fields, err);
   pugi::xml_document dom;
-  if (!parse_html(html, &dom, err)) return false;
-  *fields = extract_fields(dom);
+  SourceMap source;
+  if (!parse_html(html, &dom, err, {}, &source)) return false;
+  *fields = extract_fields(dom, &source);
   return true;
 }
 

@@ -1,7 +1,8 @@
 #include "checker/page/extractors.h"
 
 namespace credcheck {
-std::string extract_text(const PageBlocks& pb, const ArticleZones& article) {
+std::string extract_text(const PageBlocks& pb, const ArticleZones& article,
+                         std::vector<size_t>* blocks) {
   std::string text;
   if (!article.body) return text;
   // A container's blocks are contiguous: when zoned, the body is [body_first, body_last].
@@ -12,6 +13,7 @@ std::string extract_text(const PageBlocks& pb, const ArticleZones& article) {
     if (b.medium >= 0 || (!article.found && !inside(b.node, article.body))) continue;
     if (!text.empty()) text.push_back('\n');
     text += b.text;
+    if (blocks) blocks->push_back(i);
   }
   return text;
 }

@@ -36,18 +36,19 @@ bool write_csv(const ReportHeader&, const Summary&, const ResultVisitor& results
                std::string* err) {
   out << "\xEF\xBB\xBF";
   row(out, {"input", "url", "status", "rule", "severity", "clause", "message", "evidence", "expected",
-            "location", "reason", "original", "listed_in", "fetched_at", "http_status", "sha256",
-            "revalidated_at", "baseline"});
+            "location", "line", "column", "reason", "original", "listed_in", "fetched_at",
+            "http_status", "sha256", "revalidated_at", "baseline"});
   return results(
       [&](const Result& r) {
         std::string original = r.original ? r.original->input : "";
         std::string http = r.http_status ? std::to_string(r.http_status) : "";
         for (const Finding& f : r.findings)
           row(out, {r.input, r.url, r.status, f.rule, f.severity, f.clause, f.message, f.evidence,
-                    f.expected, f.location, r.reason, original, r.listed_in, r.fetched_at, http, r.sha256,
-                    r.revalidated_at, f.baseline});
+                    f.expected, f.location, f.line ? std::to_string(f.line) : "",
+                    f.line ? std::to_string(f.column) : "", r.reason, original, r.listed_in,
+                    r.fetched_at, http, r.sha256, r.revalidated_at, f.baseline});
         if (r.status == "unchecked")
-          row(out, {r.input, r.url, r.status, "", "", "", "", "", "", "", r.reason, original,
+          row(out, {r.input, r.url, r.status, "", "", "", "", "", "", "", "", "", r.reason, original,
                     r.listed_in, r.fetched_at, http, r.sha256, r.revalidated_at, ""});
       },
       err);

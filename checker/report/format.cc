@@ -3,6 +3,17 @@
 #include <map>
 
 namespace credcheck {
+
+std::string source_at(const Finding& f) {
+  if (f.line == 0) return {};
+  return std::to_string(f.line) + ":" + std::to_string(f.column);
+}
+
+std::string location_text(const Finding& f) {
+  std::string at = source_at(f);
+  if (at.empty()) return f.location;
+  return f.location.empty() ? at : f.location + " (" + at + ")";
+}
 namespace {
 
 using json = nlohmann::ordered_json;

@@ -37,6 +37,12 @@ std::string jsonl_line(const Result& r, const size_t* index = nullptr);
 bool write_text(const ReportHeader& header, const Summary& summary, const ResultVisitor& results,
                 std::ostream& out, std::string* err);
 
+// "12:5": where the finding's evidence stands in the HTML source (line:column, the
+// column in UTF-16 code units); empty when unknown.
+std::string source_at(const Finding& f);
+// The location as people read it: "bylines[0] (12:5)".
+std::string location_text(const Finding& f);
+
 // The rules a report lists: the header's (the pack's, from a scan) or, when it has none
 // (`report --in`: saved results do not carry the pack), the rules the results name, in
 // the order first seen: each finding's rule (its clause, severity and message) and each

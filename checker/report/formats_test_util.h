@@ -50,6 +50,8 @@ inline std::vector<Result> format_sample() {
                 {"source-credit", "error", "1(1)", "+又一处", "@SUM(A1)", "来源：西江日报", "source_lines[1]"},
                 {"author-credit", "warning", "1(1)", "-作者", "bad \xFF\xFE utf8", "西江日报记者 某某",
                  "bylines"}};
+  a.findings[0].line = 12;  // where the evidence stands in the HTML source
+  a.findings[0].column = 5;
   a.not_checked = {};
   Result b;
   b.input = "https://gone.example/x";

@@ -41,6 +41,7 @@ TEST(HtmlReport, SelfContainedEscapedAndComplete) {
   EXPECT_NE(html.find("section.page:not(:has(tr.r0)){display:none}"), std::string::npos);
   // The evidence a letter cites: status and hash of the bytes as fetched.
   EXPECT_NE(html.find("<th>HTTP status</th><td>200</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td>source_lines[0] (12:5)</td>"), std::string::npos);  // where, with line:col
   EXPECT_NE(html.find("<code>ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad</code>"),
             std::string::npos);
 }

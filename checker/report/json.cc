@@ -40,6 +40,9 @@ json finding_json(const Finding& f) {
   json j = {{"rule", f.rule},         {"severity", f.severity}, {"clause", f.clause},
             {"message", f.message},   {"evidence", f.evidence}, {"expected", f.expected},
             {"location", f.location}};
+  // In the HTML source, when known: 1-based, the column in UTF-16 code units.
+  j["line"] = f.line ? json(f.line) : json(nullptr);
+  j["column"] = f.line ? json(f.column) : json(nullptr);
   if (!f.baseline.empty()) j["baseline"] = f.baseline;
   return j;
 }
@@ -51,6 +54,11 @@ json baseline_json(size_t fresh, size_t known, size_t resolved) {
 size_t json_count(const json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_number_unsigned() ? it->get<size_t>() : 0;
+}
+
+uint32_t json_u32(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_number_unsigned() && it->get<uint64_t>() <= UINT32_MAX ? it->get<uint32_t>() : 0;
 }
 
 }  // namespace
@@ -86,7 +94,7 @@ bool result_from_json(const json& j, Result* r, std::string* err) {
         r->findings.push_back({json_str(f, "rule"), json_str(f, "severity"), json_str(f, "clause"),
                                json_str(f, "message"),
                                json_str(f, "evidence"), json_str(f, "expected"), json_str(f, "location"),
-                               json_str(f, "baseline")});
+                               json_str(f, "baseline"), json_u32(f, "line"), json_u32(f, "column")});
   if (auto it = j.find("baseline"); it != j.end() && it->is_object()) {
     r->baselined = true;
     r->resolved = json_count(*it, "resolved");
@@ -159,6 +167,7 @@ json report_head_json(const ReportHeader& header, const Summary& s) {
     head["rules"] = std::move(rules);
   }
   if (!header.notes.empty()) head["notes"] = header.notes;
+  head["lang"] = header.lang;  // so `report --in` re-renders in the same language
   return head;
 }
 
@@ -176,6 +185,7 @@ bool results_from_json(const std::string& text, ReportHeader* header, std::vecto
   json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!doc.is_discarded() && doc.is_object() && doc.contains("results")) {
     header->pack = json_str(doc, "pack");
+    if (std::string lang = json_str(doc, "lang"); !lang.empty()) header->lang = lang;
     if (auto it = doc.find("rules"); it != doc.end() && it->is_array())
       for (const json& r : *it) {
         if (!r.is_object() || json_str(r, "id").empty()) continue;

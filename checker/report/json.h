@@ -23,6 +23,9 @@ struct ReportHeader {
   // How the scan departed from its defaults in ways a reader must know ("robots.txt
   // ignored (--ignore-robots)"); written as "notes" when there are any.
   std::vector<std::string> notes;
+  // The language of the report's own words (labels, headings, reasons) in md, html,
+  // junit and text: "en" or "zh" (messages.h). A scan sets the pack's (or --lang).
+  std::string lang = "en";
 };
 
 // One result: {input, url, status, reason, original{input,title,similarity}|null,

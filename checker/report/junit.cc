@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "checker/report/format.h"
+#include "checker/report/messages.h"
 
 namespace credcheck {
 namespace {
@@ -50,18 +51,21 @@ struct Counts {
 };
 
 // The findings of one rule, for the <failure> body: each with its evidence and expected text.
-std::string failure_text(const std::vector<const Finding*>& findings) {
+std::string failure_text(const std::vector<const Finding*>& findings, const std::string& lang) {
   std::ostringstream text;
   for (const Finding* f : findings) {
-    text << "[" << f->severity << "] " << f->message << "\n  clause: " << f->clause
-         << "\n  evidence: " << (f->evidence.empty() ? "(nothing on the page)" : f->evidence)
-         << "\n  expected: " << f->expected << "\n  location: " << f->location << "\n";
+    text << "[" << label(lang, f->severity) << "] " << f->message << "\n  " << label(lang, "clause") << ": "
+         << f->clause << "\n  " << label(lang, "evidence") << ": "
+         << (f->evidence.empty() ? "(" + label(lang, "nothing on the page") + ")" : f->evidence) << "\n  "
+         << label(lang, "expected") << ": " << f->expected << "\n  " << label(lang, "where") << ": "
+         << location_text(*f) << "\n";
   }
   return text.str();
 }
 
 // One input's suite, with its counts.
-Counts suite_of(const Result& r, const std::vector<RuleInfo>& rules, pugi::xml_node parent) {
+Counts suite_of(const Result& r, const std::vector<RuleInfo>& rules, const std::string& lang,
+                pugi::xml_node parent) {
   Counts c;
   pugi::xml_node suite = parent.append_child("testsuite");
   set(suite, "name", r.input);
@@ -82,21 +86,22 @@ Counts suite_of(const Result& r, const std::vector<RuleInfo>& rules, pugi::xml_n
           mine.size() == 1 ? mine[0]->message
                            : mine[0]->message + " (+" + std::to_string(mine.size() - 1) + " more)");
       set(failure, "type", mine[0]->severity);
-      failure.append_child(pugi::node_pcdata).set_value(xml_text(failure_text(mine)).c_str());
+      failure.append_child(pugi::node_pcdata).set_value(xml_text(failure_text(mine, lang)).c_str());
       ++c.failures;
     } else if (!known.empty()) {
       // Accepted in the baseline: shown, but not a failure of this run.
       pugi::xml_node skipped = tc.append_child("skipped");
-      set(skipped, "message", "known: " + std::to_string(known.size()) + " finding(s) already in the baseline");
-      tc.append_child("system-out").append_child(pugi::node_pcdata).set_value(xml_text(failure_text(known)).c_str());
+      set(skipped, "message", lang == "zh" ? "已知：基线中已有 " + std::to_string(known.size()) + " 个问题"
+                                           : "known: " + std::to_string(known.size()) + " finding(s) already in the baseline");
+      tc.append_child("system-out").append_child(pugi::node_pcdata).set_value(xml_text(failure_text(known, lang)).c_str());
       ++c.skipped;
     } else if (unreadable) {
       pugi::xml_node error = tc.append_child("error");
-      set(error, "message", r.reason);
+      set(error, "message", reason_text(lang, r.reason));
       set(error, "type", "unchecked");
       ++c.errors;
     } else if (not_checked) {
-      set(tc.append_child("skipped"), "message", r.reason);
+      set(tc.append_child("skipped"), "message", reason_text(lang, r.reason));
       ++c.skipped;
     }
   }
@@ -140,7 +145,7 @@ bool write_junit(const ReportHeader& header, const Summary&, const ResultVisitor
   Counts total;
   if (!results([&](const Result& r) {
         pugi::xml_document scratch;
-        Counts c = suite_of(r, rules, scratch);
+        Counts c = suite_of(r, rules, header.lang, scratch);
         total.tests += c.tests;
         total.failures += c.failures;
         total.errors += c.errors;
@@ -166,7 +171,7 @@ bool write_junit(const ReportHeader& header, const Summary&, const ResultVisitor
   bool ok = results(
       [&](const Result& r) {
         pugi::xml_document one;
-        suite_of(r, rules, one);
+        suite_of(r, rules, header.lang, one);
         // Not re-indented: a failure's text is the findings' own lines, kept as they are.
         out << print(one, pugi::format_default | pugi::format_no_declaration);
       },

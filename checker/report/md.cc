@@ -5,6 +5,7 @@
 #include <map>
 
 #include "checker/report/format.h"
+#include "checker/report/messages.h"
 
 namespace credcheck {
 namespace {
@@ -80,49 +81,58 @@ bool write_md(const ReportHeader& header, const Summary& s, const ResultVisitor&
           },
           err))
     return false;
+  const std::string& lang = header.lang;
+  auto L = [&](const char* en) { return label(lang, en); };
   out << "## credcheck: " << md_text(header.pack) << "\n\n"
-      << "| status | inputs |\n|---|---:|\n"
-      << "| compliant | " << s.compliant << " |\n"
-      << "| violation | " << s.violations << " |\n"
-      << "| unchecked | " << s.unchecked << " |\n"
-      << "| **total** | " << s.inputs << " |\n\n";
+      << "| " << L("status") << " | " << L("inputs") << " |\n|---|---:|\n"
+      << "| " << L("compliant") << " | " << s.compliant << " |\n"
+      << "| " << L("violation") << " | " << s.violations << " |\n"
+      << "| " << L("unchecked") << " | " << s.unchecked << " |\n"
+      << "| **" << L("total") << "** | " << s.inputs << " |\n\n";
   if (s.baseline)
-    out << "| findings against the baseline | count |\n|---|---:|\n"
-        << "| new | " << s.new_findings << " |\n"
-        << "| known | " << s.known_findings << " |\n"
-        << "| resolved | " << s.resolved_findings << " |\n\n";
+    out << "| " << L("findings against the baseline") << " | " << L("count") << " |\n|---|---:|\n"
+        << "| " << L("new") << " | " << s.new_findings << " |\n"
+        << "| " << L("known") << " | " << s.known_findings << " |\n"
+        << "| " << L("resolved") << " | " << s.resolved_findings << " |\n\n";
   if (!order.empty()) {
-    out << "| rule | severity | findings | inputs |\n|---|---|---:|---:|\n";
+    out << "| " << L("rule") << " | " << L("severity") << " | " << L("findings") << " | " << L("inputs")
+        << " |\n|---|---|---:|---:|\n";
     for (const std::string& id : order) {
       const RuleCount& c = by_rule[id];
-      out << "| " << md_text(id) << " | " << md_text(c.severity) << " | " << c.findings << " | "
+      out << "| " << md_text(id) << " | " << md_text(label(lang, c.severity)) << " | " << c.findings << " | "
           << c.inputs << " |\n";
     }
-    out << "\n### Findings (" << findings << ")\n\n"
-        << "| input | rule | severity | message | evidence | expected |\n|---|---|---|---|---|---|\n";
+    out << "\n### " << L("Findings") << " (" << findings << ")\n\n"
+        << "| " << L("input") << " | " << L("rule") << " | " << L("severity") << " | " << L("message") << " | "
+        << L("evidence") << " | " << L("expected") << " |\n|---|---|---|---|---|---|\n";
   }
   size_t rows = 0;
-  std::vector<std::pair<std::string, std::string>> unchecked;  // the first kMaxRows
+  struct Unchecked {
+    std::string input, http, reason;
+  };
+  std::vector<Unchecked> unchecked;  // the first kMaxRows
   size_t unchecked_count = 0;
   bool ok = results(
       [&](const Result& r) {
         for (const Finding& f : r.findings) {
           if (rows++ >= kMaxRows) continue;
           out << "| " << md_link(r.input, r.url) << " | " << md_text(f.rule) << " | "
-              << md_text(f.severity) << (f.baseline == "known" ? " (known)" : "") << " | " << md_text(f.message) << " | " << md_text(f.evidence)
+              << md_text(label(lang, f.severity)) << (f.baseline == "known" ? " (" + L("known") + ")" : "") << " | " << md_text(f.message) << " | " << md_text(f.evidence)
               << " | " << md_text(f.expected) << " |\n";
         }
         if (r.status == "unchecked" && unchecked_count++ < kMaxRows)
-          unchecked.emplace_back(md_link(r.input, r.url), md_text(r.reason));
+          unchecked.push_back({md_link(r.input, r.url), r.http_status ? std::to_string(r.http_status) : "",
+                               md_text(reason_text(lang, r.reason))});
       },
       err);
   if (rows > kMaxRows)
-    out << "\n" << rows - kMaxRows << " more findings are in the full report.\n";
+    out << "\n" << rows - kMaxRows << " " << L("more findings are in the full report.") << "\n";
   if (!unchecked.empty()) {
-    out << "\n### Unchecked (" << unchecked_count << ")\n\n| input | reason |\n|---|---|\n";
-    for (const auto& [input, reason] : unchecked) out << "| " << input << " | " << reason << " |\n";
+    out << "\n### " << L("Unchecked") << " (" << unchecked_count << ")\n\n| " << L("input") << " | HTTP | "
+        << L("reason") << " |\n|---|---:|---|\n";
+    for (const Unchecked& u : unchecked) out << "| " << u.input << " | " << u.http << " | " << u.reason << " |\n";
     if (unchecked_count > kMaxRows)
-      out << "\n" << unchecked_count - kMaxRows << " more unchecked inputs are in the full report.\n";
+      out << "\n" << unchecked_count - kMaxRows << " " << L("more unchecked inputs are in the full report.") << "\n";
   }
   return ok;
 }

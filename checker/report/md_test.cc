@@ -61,5 +61,23 @@ TEST(MdReport, NoResultsStillCounts) {
   EXPECT_EQ(md.find("### Findings"), std::string::npos);
 }
 
+// --lang zh: the report's own words and the engine's reasons in Chinese; page text and
+// rule ids as they are. An unchecked input shows the HTTP status its server answered.
+TEST(MdReport, InTheReportsLanguageWithTheHttpStatus) {
+  ReportHeader zh = test_support::format_header();
+  zh.lang = "zh";
+  std::vector<Result> results = format_sample();
+  results[1].http_status = 404;
+  results[1].reason = "https://gone.example/x: HTTP 404";
+  std::string md = render("md", results, zh);
+  EXPECT_NE(md.find("| 未检查 | 2 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| source-credit | 错误 | 2 | 1 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("### 问题 (3)"), std::string::npos);
+  EXPECT_NE(md.find("| 404 | https://gone.example/x: HTTP 状态 404 |"), std::string::npos) << md;
+  EXPECT_EQ(md.find("unchecked"), std::string::npos) << md;
+  std::string en = render("md", results);
+  EXPECT_NE(en.find("| 404 | https://gone.example/x: HTTP 404 |"), std::string::npos) << en;
+}
+
 }  // namespace
 }  // namespace credcheck

@@ -38,6 +38,8 @@ std::vector<Result> sample() {
   a.fields = f;
   a.findings = {{"source-credit", "error", "1(1)", "m", "来源：别处", "来源：西江日报", "source_lines[0]"},
                 {"author-credit", "warning", "1(1)", "m2", "", "x", "bylines"}};
+  a.findings[0].line = 40;
+  a.findings[0].column = 7;
   Result b;
   b.input = "https://example.com/gone";
   b.url = b.input;
@@ -93,6 +95,12 @@ TEST(JsonReport, CarriesThePacksRulesAndTheEvidenceBack) {
   EXPECT_EQ(results[0].sha256, sample()[0].sha256);
   EXPECT_EQ(results[1].http_status, 0);  // null: never fetched
   EXPECT_NE(out.str().find("\"http_status\": null"), std::string::npos);
+  // The evidence's line:column in the HTML source; none for a credit not found.
+  EXPECT_EQ(results[0].findings[0].line, 40u);
+  EXPECT_EQ(results[0].findings[0].column, 7u);
+  EXPECT_EQ(results[0].findings[1].line, 0u);
+  EXPECT_NE(out.str().find("\"line\": 40,\n"), std::string::npos);
+  EXPECT_NE(out.str().find("\"line\": null"), std::string::npos);
 }
 
 TEST(Spill, ResultsComeBackWholeAndInIndexOrder) {

@@ -2,8 +2,8 @@
 // reportingDescriptors, one result per finding located at the page (its URL, or the local
 // file as a relative URI under %SRCROOT% or an absolute file:// URI), and each unchecked
 // input as a tool execution notification with its reason. Results are streamed like the
-// JSON report. Not done: the line and column of the evidence in the HTML source (the
-// evidence is the page's text after decoding, so it needs a source map from the parser).
+// JSON report. A finding whose evidence was read off the page has a region (line and
+// column in the HTML source); an absent credit has none.
 #include <xxhash.h>
 
 #include <cstdio>
@@ -86,7 +86,11 @@ json result_of(const Result& r, const Finding& f, size_t rule_index) {
   std::string message = f.message;
   if (!f.evidence.empty()) message += " Evidence: " + f.evidence + ".";
   if (!f.expected.empty()) message += " Expected: " + f.expected + ".";
-  json location = {{"physicalLocation", {{"artifactLocation", artifact_location(r)}}}};
+  json physical = {{"artifactLocation", artifact_location(r)}};
+  // The evidence's line:column in the HTML source, in the run's columnKind (UTF-16 code
+  // units of the decoded text: the same characters whatever the file's charset).
+  if (f.line) physical["region"] = {{"startLine", f.line}, {"startColumn", f.column}};
+  json location = {{"physicalLocation", physical}};
   if (!f.location.empty())
     location["logicalLocations"] = json::array({{{"fullyQualifiedName", f.location}}});
   json props = {{"clause", f.clause}, {"evidence", f.evidence}, {"expected", f.expected},
@@ -148,6 +152,10 @@ bool write_sarif(const ReportHeader& header, const Summary& summary, const Resul
                    if (r.status != "unchecked") return;
                    json props = {{"input", r.input}, {"not_checked", r.not_checked}};
                    if (!r.listed_in.empty()) props["listed_in"] = r.listed_in;
+                   // What the server answered, when it did (a 404, a 500, a 429).
+                   if (!r.url.empty()) props["final_url"] = r.url;
+                   if (!r.fetched_at.empty()) props["fetched_at"] = r.fetched_at;
+                   if (r.http_status) props["http_status"] = r.http_status;
                    json n = {{"level", "warning"},
                              {"message", text(r.reason.empty() ? "not checked" : r.reason)},
                              {"locations", json::array({{{"physicalLocation",

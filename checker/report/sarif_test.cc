@@ -41,6 +41,11 @@ TEST(SarifReport, RulesResultsAndNotifications) {
   EXPECT_EQ(results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             "https://news.example/a(1)%7Cb.html");
   EXPECT_EQ(results[0]["locations"][0]["logicalLocations"][0]["fullyQualifiedName"], "source_lines[0]");
+  // The evidence's line:column in the page's source (the run's columnKind: UTF-16 units).
+  EXPECT_EQ(results[0]["locations"][0]["physicalLocation"]["region"],
+            json({{"startLine", 12}, {"startColumn", 5}}));
+  EXPECT_EQ(run["columnKind"], "utf16CodeUnits");
+  EXPECT_FALSE(results[1]["locations"][0]["physicalLocation"].contains("region"));  // not known
   EXPECT_NE(results[0]["partialFingerprints"]["credcheckFinding/v1"],
             results[1]["partialFingerprints"]["credcheckFinding/v1"]);
   const json& notes = run["invocations"][0]["toolExecutionNotifications"];

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "checker/report/format.h"
+#include "checker/report/messages.h"
 #include "checker/text/utf8.h"
 
 namespace credcheck {
@@ -11,10 +12,10 @@ constexpr size_t kWidestInput = 60;  // longer inputs push their row's rules fur
 constexpr size_t kLongestReason = 100;
 
 // What fired, in a few words: the rule ids with findings, or why it was not checked.
-std::string what_fired(const Result& r) {
+std::string what_fired(const Result& r, const std::string& lang) {
   std::string out;
   if (r.status == "unchecked") {
-    out = r.reason;
+    out = reason_text(lang, r.reason);
     if (out.size() > kLongestReason) {
       out.resize(kLongestReason);
       while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
@@ -24,7 +25,8 @@ std::string what_fired(const Result& r) {
     return out;
   }
   for (const Finding& f : r.findings) {
-    std::string item = f.rule + " (" + f.severity + (f.baseline == "known" ? ", known" : "") + ")";
+    std::string item = f.rule + " (" + label(lang, f.severity) +
+                       (f.baseline == "known" ? ", " + label(lang, "known") : "") + ")";
     if (out.find(item) != std::string::npos) continue;
     out += (out.empty() ? "" : ", ") + item;
   }
@@ -58,19 +60,29 @@ bool write_text(const ReportHeader& header, const Summary& s, const ResultVisito
   if (!results([&](const Result& r) { input_width = std::max(input_width, std::min(width(r.input), kWidestInput)); },
                err))
     return false;
-  out << "credcheck " << header.version << ", pack " << header.pack << "\n\n";
-  pad(out, "STATUS", 11);
-  pad(out, "INPUT", input_width + 2);
-  out << "RULES THAT FIRED / REASON\n";
+  const std::string& lang = header.lang;
+  auto L = [&](const char* en) { return label(lang, en); };
+  out << "credcheck " << header.version << ", " << L("pack") << " " << header.pack << "\n\n";
+  pad(out, L("STATUS"), 11);
+  pad(out, L("INPUT"), input_width + 2);
+  out << L("RULES THAT FIRED / REASON") << "\n";
   bool ok = results(
       [&](const Result& r) {
-        pad(out, r.status, 11);
+        pad(out, label(lang, r.status), 11);
         pad(out, r.input, input_width + 2);
-        out << what_fired(r) << '\n';
+        out << what_fired(r, lang) << '\n';
       },
       err);
-  out << '\n'
-      << s.inputs << " inputs: " << s.compliant << " compliant, " << s.violations
+  out << '\n';
+  if (lang == "zh") {
+    out << s.inputs << " 个输入：" << s.compliant << " 个合规，" << s.violations << " 个违规，" << s.unchecked
+        << " 个未检查\n";
+    if (s.baseline)
+      out << "与基线相比：新增 " << s.new_findings << " 个问题，已知 " << s.known_findings << " 个，已解决 "
+          << s.resolved_findings << " 个\n";
+    return ok;
+  }
+  out << s.inputs << " inputs: " << s.compliant << " compliant, " << s.violations
       << " with violations, " << s.unchecked << " unchecked\n";
   if (s.baseline)
     out << "findings against the baseline: " << s.new_findings << " new, " << s.known_findings

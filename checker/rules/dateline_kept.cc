@@ -24,7 +24,7 @@ class DatelineKeptRule : public Rule {
     if (!pattern_.find(orig, &dateline)) return;  // the original has none to keep
     std::string want = compact(dateline);
     if (compact(ctx.page.text).find(want) != std::string::npos) return;
-    Finding f = finding("the original's dateline is missing or changed");
+    Finding f = finding("the original's dateline is missing or changed", "原文的电头缺失或被改动");
     std::string_view page = ctx.page.text;
     f.evidence = std::string(page.substr(0, page.find('\n')));  // where a dateline stands
     if (f.evidence.size() > 300) f.evidence.clear();

@@ -46,5 +46,16 @@ TEST(DatelineKeptTest, AnOriginalWithoutDatelineAsksNothing) {
   EXPECT_EQ(test::build_error("dateline-kept", "{}"), "1:1: missing key 'pattern' (RE2 patterns)");
 }
 
+TEST(DatelineKeptTest, TheDetailInChinese) {
+  auto rule = test::make_rule("dateline-kept", kParams);
+  rule->set_language("zh");
+  Fields original = original_with("（某島社記者王小明台北31日電）市府今天宣布夜市延長營業。");
+  Fields page;
+  page.text = "市府今天宣布夜市延長營業。";
+  auto f = check(*rule, page, &original);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].message, "the message（原文的电头缺失或被改动）");
+}
+
 }  // namespace
 }  // namespace credcheck

@@ -34,14 +34,14 @@ class ElementKeptRule : public Rule {
       if (src_.matches(s)) present.push_back(s);
     if (wanted.empty()) {
       if (!present.empty()) return;
-      report(out, "no such element on the page", "", expected_);
+      report(out, say("no such element on the page", "页面上没有这个元素"), "", expected_);
       return;
     }
     for (const std::string& w : wanted) {
       bool kept = false;
       for (const std::string& p : present) kept = kept || same_src(w, p);
       if (!kept) {
-        report(out, "the original's element is missing", join_lines(present), w);
+        report(out, say("the original's element is missing", "缺少原文中的元素"), join_lines(present), w);
         return;
       }
     }
@@ -52,7 +52,8 @@ class ElementKeptRule : public Rule {
               std::string expected) const {
     Finding f = finding(detail);
     f.evidence = std::move(evidence);
-    f.expected = "an element with src " + (expected.empty() ? src_.patterns()[0] : expected);
+    std::string src = expected.empty() ? src_.patterns()[0] : expected;
+    f.expected = say("an element with src " + src, "src 为 " + src + " 的元素");
     f.location = "element_srcs";
     out->push_back(std::move(f));
   }

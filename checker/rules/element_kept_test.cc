@@ -44,5 +44,17 @@ TEST(ElementKeptTest, ParametersAreChecked) {
             "2:11: 'expected' must be a string");
 }
 
+TEST(ElementKeptTest, TheDetailInChinese) {
+  auto rule = test::make_rule("element-kept", kParams);
+  rule->set_language("zh");
+  Fields original, page;
+  original.element_srcs = {"https://counter.example.org/content/42/count.gif"};
+  page.element_srcs = {"https://counter.example.org/content/7/count.gif"};
+  auto f = check(*rule, page, &original);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].message, "the message（缺少原文中的元素）");
+  EXPECT_EQ(f[0].expected, "src 为 https://counter.example.org/content/42/count.gif 的元素");
+}
+
 }  // namespace
 }  // namespace credcheck

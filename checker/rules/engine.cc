@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "checker/rules/credit.h"
+#include "checker/rules/locate.h"
 #include "checker/rules/registry.h"
 
 namespace credcheck {
@@ -71,6 +72,7 @@ Verdict run_pack(const Pack& pack, const CheckContext& ctx) {
     size_t before = v.findings.size();
     rule->check(ctx, &v.findings);
     if (v.findings.size() > before) violated.push_back(id);
+    for (size_t i = before; i < v.findings.size(); ++i) locate_finding(ctx.page, &v.findings[i]);
   }
   std::string why = not_checked_reason(ctx, ran, no_original, no_host, no_match);
   if (!violated.empty()) {

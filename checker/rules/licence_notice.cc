@@ -39,9 +39,9 @@ class LicenceNoticeRule : public Rule {
       if (!linked && link_.matches(l.href)) linked = true;
     }
     if (named && linked) return;
-    Finding f = finding(!named && !linked ? "no licence named or linked"
-                        : !named          ? "the licence is linked but not named"
-                                          : "the licence is named but not linked");
+    Finding f = !named && !linked ? finding("no licence named or linked", "未注明许可协议，也未链接")
+                : !named          ? finding("the licence is linked but not named", "链接了许可协议，但未注明其名称")
+                                  : finding("the licence is named but not linked", "注明了许可协议，但未链接");
     f.evidence = quoted;
     f.expected = expected_;
     f.location = "text, links";

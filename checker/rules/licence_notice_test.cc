@@ -52,5 +52,15 @@ TEST(LicenceNoticeTest, ParametersAreChecked) {
             "1:1: missing key 'expected' (a string)");
 }
 
+TEST(LicenceNoticeTest, TheDetailInChinese) {
+  auto rule = test::make_rule("licence-notice", kParams);
+  rule->set_language("zh");
+  Fields page;
+  page.text = "正文。";
+  auto f = check(*rule, page);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].message, "the message（未注明许可协议，也未链接）");
+}
+
 }  // namespace
 }  // namespace credcheck

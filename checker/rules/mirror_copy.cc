@@ -30,10 +30,12 @@ class MirrorCopyRule : public Rule {
     Fingerprint p = fingerprint(ctx.page.text), o = fingerprint(ctx.original->text);
     double copied = std::min(containment(o, p), containment(p, o));
     if (o.shingles.empty() || copied < min_copied_) return;
+    std::string host = ctx.host.empty() ? "" : normalize_host(ctx.host);
     Finding f = finding("the publisher's page, whole, under the name " + ctx.page.site_name +
-                        (ctx.host.empty() ? "" : " on " + normalize_host(ctx.host)));
+                            (host.empty() ? "" : " on " + host),
+                        (host.empty() ? "" : host + " 上") + "以“" + ctx.page.site_name + "”之名整页照搬发布者的页面");
     f.evidence = ctx.page.site_name;
-    f.expected = "no copy of the publisher's pages on another host";
+    f.expected = say("no copy of the publisher's pages on another host", "其他域名上不得有发布者页面的副本");
     f.location = "site_name";
     out->push_back(std::move(f));
   }

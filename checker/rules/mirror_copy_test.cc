@@ -37,5 +37,17 @@ TEST(MirrorCopyTest, Parameters) {
   EXPECT_EQ(test::build_error("mirror-copy", "min_copied: 80%"), "");
 }
 
+TEST(MirrorCopyTest, TheDetailInChinese) {
+  auto rule = test::make_rule("mirror-copy");
+  rule->set_language("zh");
+  Fields original = test::xijiang_original();
+  Fields page = original;
+  page.site_name = "西江网";
+  auto f = check(*rule, page, &original, "mirror.example.net");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].message, "the message（mirror.example.net 上以“西江网”之名整页照搬发布者的页面）");
+  EXPECT_EQ(f[0].expected, "其他域名上不得有发布者页面的副本");
+}
+
 }  // namespace
 }  // namespace credcheck

@@ -34,13 +34,14 @@ class OriginalLinkRule : public Rule {
       // publisher's own host is the best the page can be asked for.
       if (targets.empty() && host_listed(ctx.publisher.hosts, url_host(link.href))) return;
     }
-    Finding f = finding(targets.empty() ? "no link to the publisher's site"
-                                        : "no link to the original");
+    Finding f = targets.empty() ? finding("no link to the publisher's site", "没有指向发布者网站的链接")
+                                : finding("no link to the original", "没有指向原文的链接");
     std::vector<std::string> hrefs;
     for (const Link& link : ctx.page.links)
       if (hrefs.size() < 8) hrefs.push_back(link.href);
     f.evidence = join_lines(hrefs);
-    f.expected = "a link to " + (targets.empty() ? join_lines(ctx.publisher.hosts, ", ") : shown);
+    std::string to = targets.empty() ? join_lines(ctx.publisher.hosts, ", ") : shown;
+    f.expected = say("a link to " + to, "指向 " + to + " 的链接");
     f.location = "links";
     out->push_back(std::move(f));
   }

@@ -65,5 +65,18 @@ TEST(OriginalLinkTest, RelativeHrefsNeverMatch) {
   EXPECT_EQ(check(*rule, page, &original).size(), 1u);
 }
 
+TEST(OriginalLinkTest, TheDetailInChinese) {
+  auto rule = test::make_rule("original-link");
+  rule->set_language("zh");
+  Fields original = test::xijiang_original();
+  original.canonical = "https://www.xjrb.com/news/2024/0520/123.html";
+  Fields page;
+  page.links = {{"原文", "https://www.xjrb.com/news/2024/0520/999.html"}};
+  auto f = check(*rule, page, &original);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].message, "the message（没有指向原文的链接）");
+  EXPECT_EQ(f[0].expected, "指向 https://www.xjrb.com/news/2024/0520/123.html 的链接");
+}
+
 }  // namespace
 }  // namespace credcheck

@@ -27,6 +27,9 @@ struct Finding {
   // Against --baseline: "new", or "known" (already in the baseline: reported, but it does
   // not fail the run). Empty when the run has no baseline.
   std::string baseline;
+  // Where the evidence stands in the HTML source (1-based; the column in UTF-16 code
+  // units); 0 when unknown or when there is no evidence (locate.h).
+  uint32_t line = 0, column = 0;
 };
 
 // What a pack says of its publisher.

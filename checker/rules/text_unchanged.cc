@@ -46,8 +46,10 @@ class TextUnchangedRule : public Rule {
     if (has_stated_)
       for (std::string_view l : lines_of(ctx.page.text))
         if (stated_.matches(normalize(l))) return;
-    Finding f = finding(pct(changed) + " of the text changed (" + pct(cut) + " cut, " +
-                        pct(added) + " added), more than " + pct(max_changed_));
+    Finding f = finding(pct(changed) + " of the text changed (" + pct(cut) + " cut, " + pct(added) +
+                            " added), more than " + pct(max_changed_),
+                        "正文改动 " + pct(changed) + "（删去 " + pct(cut) + "，增加 " + pct(added) + "），超过 " +
+                            pct(max_changed_));
     // The first line of the page the original does not hold, else the first line of the
     // original the page lost.
     std::string page_all = compact(joined(page)), orig_all = compact(joined(orig));
@@ -59,10 +61,12 @@ class TextUnchangedRule : public Rule {
     if (f.evidence.empty())
       for (std::string_view l : orig)
         if (std::string c = compact(l); !c.empty() && page_all.find(c) == std::string::npos) {
-          f.expected = "the original's text, with: " + std::string(l);
+          f.expected = say("the original's text, with: ", "原文的正文，包括：") + std::string(l);
           break;
         }
-    if (f.expected.empty()) f.expected = "the original's text, changed at most " + pct(max_changed_);
+    if (f.expected.empty())
+      f.expected = say("the original's text, changed at most " + pct(max_changed_),
+                       "原文的正文，改动不超过 " + pct(max_changed_));
     f.location = "text";
     out->push_back(std::move(f));
   }

@@ -66,5 +66,18 @@ TEST(TextUnchangedTest, ParametersAreChecked) {
             "2:9: 'ignore' must be an RE2 pattern or a list of them");
 }
 
+TEST(TextUnchangedTest, TheDetailInChinese) {
+  auto rule = test::make_rule("text-unchanged", "max_changed: 0.05");
+  rule->set_language("zh");
+  Fields original, page;
+  original.text = kOriginal;
+  page.text = std::string(kOriginal).substr(0, std::string(kOriginal).rfind('\n'));
+  auto f = check(*rule, page, &original);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].message.find("the message（正文改动 "), std::string::npos) << f[0].message;
+  EXPECT_NE(f[0].message.find("），超过 5%）"), std::string::npos) << f[0].message;
+  EXPECT_EQ(f[0].expected.rfind("原文的正文，包括：", 0), 0u) << f[0].expected;
+}
+
 }  // namespace
 }  // namespace credcheck
