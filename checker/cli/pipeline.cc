@@ -374,14 +374,16 @@ bool load_originals(const std::vector<std::string>& specs, const std::string& in
 bool for_each_original(const std::vector<std::string>& specs, const FetchOptions& options,
                        int jobs, std::istream& in,
                        const std::function<bool(Original&&, std::string*)>& take, std::string* err,
-                       const FeedOptions& feeds) {
+                       const FeedOptions& feeds, bool marks_only) {
   InputSource source(specs, in);
   FeedExpander lists([&](Input* input) { return source.next(input); }, options, feeds);
   bool ok = true;
   std::atomic<bool> stop{false};
   ReadControl control;  // in order: `take` sees the originals as they were listed
   control.stop = &stop;
-  control.prepare = [](PageRead& page) { page.print = fingerprint(page.fields.text); };
+  control.prepare = [marks_only](PageRead& page) {
+    page.print = marks_only ? fingerprint_marks(page.fields.text) : fingerprint(page.fields.text);
+  };
   read_pages([&](Input* input) { return lists.next(input); }, options, jobs, control,
              [&](size_t, const Input& input, bool read, PageRead& page, const std::string& e) {
     if (!ok) return;

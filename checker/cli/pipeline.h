@@ -97,10 +97,11 @@ bool load_originals(const std::vector<std::string>& specs, const std::string& in
 // Reads the originals named by `specs` and `feeds` (sitemaps and feeds of the
 // publisher's site, expanded as they are read) in parallel and hands each to `take`
 // (one at a time, in input order), so `index build` streams them into the index
-// without holding them all.
+// without holding them all. With `marks_only` their prints hold the marks alone
+// (fingerprint_marks(): all an index stores).
 bool for_each_original(const std::vector<std::string>& specs, const FetchOptions& options,
                        int jobs, std::istream& in,
                        const std::function<bool(Original&&, std::string*)>& take, std::string* err,
-                       const FeedOptions& feeds = {});
+                       const FeedOptions& feeds = {}, bool marks_only = false);
 
 }  // namespace credcheck

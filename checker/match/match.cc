@@ -47,32 +47,60 @@ size_t common_count(const std::vector<uint64_t>& a, const std::vector<uint64_t>&
 
 }  // namespace
 
-Fingerprint fingerprint(std::string_view text) {
-  std::string norm = normalize(text);
-  // Keep only word characters, as code points: spacing, punctuation and markup left in
-  // the text never break a shingle.
-  std::vector<char32_t> cps;
-  cps.reserve(norm.size() / 2);
-  for (size_t i = 0; i < norm.size();) {
-    char32_t cp = utf8::next(norm, &i);
-    if (is_word_char(cp)) cps.push_back(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-  }
-  Fingerprint fp;
-  if (cps.size() < kShingle) return fp;
+namespace {
+
+// The shingle hashes of `text` in order, and its marks (sorted, unique).
+std::vector<uint64_t> shingle_sequence(std::string_view text, std::vector<uint64_t>* marks) {
+  // Keep only word characters: spacing, punctuation and markup left in the text never
+  // break a shingle.
+  std::u32string cps = normalize_code_points(text);
+  size_t n = 0;
+  for (char32_t cp : cps)
+    if (is_word_char(cp)) cps[n++] = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+  cps.resize(n);
   std::vector<uint64_t> seq;
-  seq.reserve(cps.size() - kShingle + 1);
-  for (size_t i = 0; i + kShingle <= cps.size(); ++i)
+  if (n < kShingle) return seq;
+  seq.reserve(n - kShingle + 1);
+  for (size_t i = 0; i + kShingle <= n; ++i)
     seq.push_back(XXH3_64bits(cps.data() + i, kShingle * sizeof(char32_t)));
-  // A text shorter than one window still gets its smallest hash as a mark.
-  size_t windows = seq.size() >= kWindow ? seq.size() - kWindow + 1 : 1;
+  // Winnowing in linear time: the window's minimum is kept and rescanned only when it
+  // slides out (it changes about every kWindow / 2 shingles, so rescans cost ~2 per
+  // shingle, against kWindow for a scan of every window). A text shorter than one
+  // window still gets its smallest hash as a mark.
   size_t width = std::min(kWindow, seq.size());
-  fp.marks.reserve(windows * 2 / kWindow + 2);
-  for (size_t w = 0; w < windows; ++w)
-    fp.marks.push_back(*std::min_element(seq.begin() + static_cast<long>(w),
-                                         seq.begin() + static_cast<long>(w + width)));
-  sort_unique(&fp.marks);
-  fp.shingles = std::move(seq);
+  size_t windows = seq.size() - width + 1;
+  marks->reserve(windows * 2 / kWindow + 2);
+  size_t min_at = 0;
+  for (size_t k = 1; k < width; ++k)
+    if (seq[k] <= seq[min_at]) min_at = k;
+  marks->push_back(seq[min_at]);
+  for (size_t w = 1; w < windows; ++w) {
+    size_t last = w + width - 1;
+    if (min_at < w) {
+      min_at = w;
+      for (size_t k = w + 1; k <= last; ++k)
+        if (seq[k] <= seq[min_at]) min_at = k;
+    } else if (seq[last] <= seq[min_at]) {
+      min_at = last;
+    }
+    if (seq[min_at] != marks->back()) marks->push_back(seq[min_at]);
+  }
+  sort_unique(marks);
+  return seq;
+}
+
+}  // namespace
+
+Fingerprint fingerprint(std::string_view text) {
+  Fingerprint fp;
+  fp.shingles = shingle_sequence(text, &fp.marks);
   sort_unique(&fp.shingles);
+  return fp;
+}
+
+Fingerprint fingerprint_marks(std::string_view text) {
+  Fingerprint fp;
+  shingle_sequence(text, &fp.marks);
   return fp;
 }
 

@@ -31,6 +31,10 @@ struct Fingerprint {
 
 Fingerprint fingerprint(std::string_view text);
 
+// The marks alone (shingles left empty): what the index stores, without sorting every
+// shingle of an original that `index build` would throw away.
+Fingerprint fingerprint_marks(std::string_view text);
+
 // |a ∩ b| / |a|: how much of a is found in b. 0 when a is empty.
 double containment(const Fingerprint& a, const Fingerprint& b);
 

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <iterator>
 
+#include <xxhash.h>
+
+#include "checker/text/normalize.h"
 #include "checker/text/utf8.h"
 
 namespace credcheck {
@@ -101,6 +104,37 @@ TEST(Fingerprint, MarksAreAFewOfTheShinglesAndAnyLongSharedRunHasOne) {
                           std::back_inserter(common));
     EXPECT_FALSE(common.empty()) << "run at " << start;
   }
+}
+
+// Winnowing by its definition: the smallest shingle hash of every window of 24, each
+// window scanned in full (match.cc keeps a running minimum instead).
+std::vector<uint64_t> marks_by_definition(const std::string& text) {
+  std::u32string cps;
+  for (char32_t cp : normalize_code_points(text))
+    if (utf8::is_han(cp) || (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')) cps.push_back(cp);
+    else if (cp >= 'A' && cp <= 'Z') cps.push_back(cp + 32);
+  std::vector<uint64_t> seq, marks;
+  for (size_t i = 0; i + 5 <= cps.size(); ++i) seq.push_back(XXH3_64bits(cps.data() + i, 5 * sizeof(char32_t)));
+  if (seq.empty()) return marks;
+  size_t width = std::min<size_t>(24, seq.size());
+  for (size_t w = 0; w + width <= seq.size(); ++w)
+    marks.push_back(*std::min_element(seq.begin() + static_cast<long>(w), seq.begin() + static_cast<long>(w + width)));
+  std::sort(marks.begin(), marks.end());
+  marks.erase(std::unique(marks.begin(), marks.end()), marks.end());
+  return marks;
+}
+
+TEST(Fingerprint, MarksAreTheMinimumOfEveryWindow) {
+  // Repeats make equal hashes inside one window; short texts are under one window.
+  std::string repeated = std::string(kArticle) + kArticle + "Open Data 2024 开放数据 Open Data 2024 开放数据";
+  for (const std::string& text : {made_up_text(3, 1500), made_up_text(4, 30), std::string(kArticle), repeated,
+                                  std::string("星湖绿道全线贯通"), std::string("五个字符啊")}) {
+    std::vector<uint64_t> want = marks_by_definition(text);
+    EXPECT_EQ(fingerprint(text).marks, want) << head(text, 20);
+    EXPECT_EQ(fingerprint_marks(text).marks, want) << head(text, 20);
+    EXPECT_TRUE(fingerprint_marks(text).shingles.empty());
+  }
+  EXPECT_FALSE(marks_by_definition(repeated).empty());
 }
 
 TEST(Copy, WholeArticleRetitled) {

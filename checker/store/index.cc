@@ -164,7 +164,7 @@ bool IndexWriter::stage_stored_originals(std::string* err) {
   int rc;
   while ((rc = sqlite3_step(rows.get())) == SQLITE_ROW) {
     int64_t id = sqlite3_column_int64(rows.get(), 0);
-    for (uint64_t mark : fingerprint(column_text(rows.get(), 1)).marks) {
+    for (uint64_t mark : fingerprint_marks(column_text(rows.get(), 1)).marks) {
       sqlite3_bind_int64(stage.get(), 1, stored_mark(mark));
       sqlite3_bind_int64(stage.get(), 2, id);
       if (sqlite3_step(stage.get()) != SQLITE_DONE) return fail(db_.get(), path_, err);
@@ -211,7 +211,7 @@ bool IndexWriter::add(const Original& o, std::string* err) {
       if (sqlite3_step(drop_staged_.get()) != SQLITE_DONE) return fail(db, path_, err);
       sqlite3_reset(drop_staged_.get());
     }
-    Fingerprint old = fingerprint(staging_ ? std::string() : column_text(s, 1));
+    Fingerprint old = fingerprint_marks(staging_ ? std::string() : column_text(s, 1));
     for (uint64_t mark : old.marks) {
       sqlite3_bind_int64(drop_mark_.get(), 1, stored_mark(mark));
       sqlite3_bind_int64(drop_mark_.get(), 2, id);

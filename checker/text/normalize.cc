@@ -3,6 +3,7 @@
 #include <opencc/SimpleConverter.hpp>
 
 #include <mutex>
+#include <type_traits>
 #include <vector>
 
 #include "checker/text/utf8.h"
@@ -78,14 +79,16 @@ char32_t fold_punct(char32_t cp) {
   }
 }
 
-template <typename Keep>
-std::string fold(std::string_view s, bool map_chars, Keep keep) {
+// The folds, written through `out` (a UTF-8 string or code points): normalize() and
+// normalize_code_points() are one loop, so they can never disagree.
+template <typename Out, typename Keep>
+void fold_into(std::string_view s, bool map_chars, Keep keep, Out* out) {
   const std::vector<char16_t>* table = map_chars ? &simplified_table() : nullptr;
-  std::string out;
-  out.reserve(s.size());
   bool pending_space = false;
   for (size_t i = 0; i < s.size();) {
-    char32_t cp = utf8::next(s, &i);
+    char32_t cp = static_cast<unsigned char>(s[i]);
+    if (cp < 0x80) ++i;  // ASCII (digits, spaces, Latin words) without the call
+    else cp = utf8::next(s, &i);
     if (cp == 0) continue;
     if (utf8::is_space(cp) || cp < 0x20) {
       pending_space = true;
@@ -96,10 +99,18 @@ std::string fold(std::string_view s, bool map_chars, Keep keep) {
       if (cp < 0x10000 && (*table)[cp]) cp = (*table)[cp];
     }
     if (!keep(cp)) continue;
-    if (pending_space && !out.empty()) out.push_back(' ');
+    if (pending_space && !out->empty()) out->push_back(' ');
     pending_space = false;
-    utf8::append(&out, cp);
+    if constexpr (std::is_same_v<Out, std::u32string>) out->push_back(cp);
+    else utf8::append(out, cp);
   }
+}
+
+template <typename Keep>
+std::string fold(std::string_view s, bool map_chars, Keep keep) {
+  std::string out;
+  out.reserve(s.size());
+  fold_into(s, map_chars, keep, &out);
   return out;
 }
 
@@ -126,6 +137,13 @@ std::string simplified_view(std::string_view printed) {
 
 std::string normalize(std::string_view s) {
   return fold(s, true, [](char32_t) { return true; });
+}
+
+std::u32string normalize_code_points(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size() / 2);
+  fold_into(s, true, [](char32_t) { return true; }, &out);
+  return out;
 }
 
 std::string compact(std::string_view s) {

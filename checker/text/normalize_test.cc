@@ -47,4 +47,13 @@ TEST(Normalize, InvalidUtf8BecomesReplacement) {
   EXPECT_EQ(utf8::length("西江a"), 3u);
 }
 
+TEST(Normalize, CodePointsAreNormalizeDecoded) {
+  for (std::string s : {"\u3000来 \u00a0 源\t\n：西江日報 ＡＢＣ１２３", "ab\xff\xfe" "c 《標題》…", "", "  "}) {
+    std::string n = normalize(s);
+    std::u32string want;
+    for (size_t i = 0; i < n.size();) want.push_back(utf8::next(n, &i));
+    EXPECT_EQ(normalize_code_points(s), want) << s;
+  }
+}
+
 }  // namespace credcheck
