@@ -301,7 +301,9 @@ Result check_page(PageRead&& page, const Pack& pack, OriginalSet& originals,
   r.sha256 = page.sha256;
   Match m;
   std::string err;
-  if (!best_match(fingerprint(page.fields.text), originals, &m, &err)) {
+  bool matched = page.matched ? (m = std::move(page.match), err = std::move(page.match_err), page.match_ok)
+                              : best_match(fingerprint(page.fields.text), originals, &m, &err);
+  if (!matched) {
     r.status = "unchecked";
     r.reason = "originals index: " + err;
     r.fields = std::move(page.fields);
@@ -327,6 +329,13 @@ Result check_page(PageRead&& page, const Pack& pack, OriginalSet& originals,
   page.fields.text.clear();
   r.fields = std::move(page.fields);
   return r;
+}
+
+std::function<void(PageRead&)> match_pages(OriginalSet& originals) {
+  return [&originals](PageRead& page) {
+    page.match_ok = best_match(fingerprint(page.fields.text), originals, &page.match, &page.match_err);
+    page.matched = true;
+  };
 }
 
 Result unreadable_result(const Input& input, const std::string& err) {

@@ -23,6 +23,12 @@ struct PageRead {
   std::string charset;
   Fields fields;
   Fingerprint print;  // of fields.text, when a ReadControl::prepare computed it
+  // The page matched against the originals on the worker that read it (match_pages()):
+  // check_page() takes this instead of matching on the thread that delivers results.
+  bool matched = false;
+  bool match_ok = false;  // false: match_err says why the originals could not be read
+  Match match;
+  std::string match_err;
 };
 
 // fetch -> decode -> parse -> extract for one input (URLs through `fetcher`, which may
@@ -51,6 +57,11 @@ struct ReadControl {
   // --save-pages: every page read is kept here (see read_page()).
   const PageStore* store = nullptr;
 };
+
+// A ReadControl::prepare that matches each page against `originals` (fingerprint,
+// candidates, exact scores) on the worker that read it, so that work runs in parallel
+// and `done` stays short. Every OriginalSet is safe to share between threads.
+std::function<void(PageRead&)> match_pages(OriginalSet& originals);
 
 // Reads the inputs `next` yields: URLs are fetched by one multi fetcher (options.concurrency
 // transfers, per-host politeness, robots.txt, retries; multi_fetcher.h) on the calling

@@ -140,11 +140,11 @@ bool best_match(const Fingerprint& page, OriginalSet& originals, Match* match, s
   // Candidate lookup: count, per original, the page's marks it shares.
   std::unordered_map<int64_t, size_t> hits;
   std::vector<int64_t> ids;
-  for (uint64_t mark : page.marks) {
-    ids.clear();
-    if (!originals.postings(mark, kCommonMark, &ids, err)) return false;
-    if (ids.size() > kCommonMark) continue;
-    for (int64_t id : ids) ++hits[id];
+  std::vector<size_t> ends;
+  if (!originals.postings_of(page.marks, kCommonMark, &ids, &ends, err)) return false;
+  for (size_t i = 0, begin = 0; i < ends.size(); begin = ends[i++]) {
+    if (ends[i] - begin > kCommonMark) continue;
+    for (size_t k = begin; k < ends[i]; ++k) ++hits[ids[k]];
   }
   std::vector<std::pair<size_t, int64_t>> ranked;
   ranked.reserve(hits.size());
@@ -187,6 +187,15 @@ bool best_match(const Fingerprint& page, OriginalSet& originals, Match* match, s
   return true;
 }
 
+bool OriginalSet::postings_of(const std::vector<uint64_t>& marks, size_t cap, std::vector<int64_t>* ids,
+                              std::vector<size_t>* ends, std::string* err) {
+  for (uint64_t mark : marks) {
+    if (!postings(mark, cap, ids, err)) return false;
+    ends->push_back(ids->size());
+  }
+  return true;
+}
+
 MemoryOriginals::MemoryOriginals(std::vector<Original> originals) {
   for (Original& o : originals) add(std::move(o));
 }
@@ -208,7 +217,7 @@ bool MemoryOriginals::postings(uint64_t mark, size_t cap, std::vector<int64_t>* 
     }
   }
   auto it = std::lower_bound(index_.begin(), index_.end(), std::make_pair(mark, int64_t{0}));
-  for (; it != index_.end() && it->first == mark && ids->size() <= cap; ++it) ids->push_back(it->second);
+  for (size_t n = 0; it != index_.end() && it->first == mark && n <= cap; ++it, ++n) ids->push_back(it->second);
   return true;
 }
 
