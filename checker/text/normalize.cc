@@ -86,9 +86,18 @@ void fold_into(std::string_view s, bool map_chars, Keep keep, Out* out) {
   const std::vector<char16_t>* table = map_chars ? &simplified_table() : nullptr;
   bool pending_space = false;
   for (size_t i = 0; i < s.size();) {
+    // ASCII and well-formed 3-byte sequences (CJK) decoded here, without a call per
+    // character; anything else, invalid bytes included, as utf8::next() reads it.
     char32_t cp = static_cast<unsigned char>(s[i]);
-    if (cp < 0x80) ++i;  // ASCII (digits, spaces, Latin words) without the call
-    else cp = utf8::next(s, &i);
+    if (cp < 0x80) {
+      ++i;
+    } else if ((cp & 0xF0) == 0xE0 && i + 2 < s.size() && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      cp = ((cp & 0x0F) << 12) | (static_cast<char32_t>(s[i + 1] & 0x3F) << 6) | static_cast<char32_t>(s[i + 2] & 0x3F);
+      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) i += 3;
+      else cp = utf8::next(s, &i);
+    } else {
+      cp = utf8::next(s, &i);
+    }
     if (cp == 0) continue;
     if (utf8::is_space(cp) || cp < 0x20) {
       pending_space = true;

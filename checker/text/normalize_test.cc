@@ -45,6 +45,11 @@ TEST(Normalize, InvalidUtf8BecomesReplacement) {
   EXPECT_EQ(normalize(bad), "ab\uFFFD\uFFFDc");
   EXPECT_EQ(utf8::sanitize("\xe8\xa5"), "\uFFFD\uFFFD");
   EXPECT_EQ(utf8::length("西江a"), 3u);
+  // Three-byte forms that are not characters (a surrogate, an overlong form, a cut one)
+  // are replaced byte by byte, as utf8::next() reads them.
+  EXPECT_EQ(normalize("a\xed\xa0\x80" "b"), "a\uFFFD\uFFFD\uFFFDb");
+  EXPECT_EQ(normalize("a\xe0\x80\x80" "b"), "a\uFFFD\uFFFD\uFFFDb");
+  EXPECT_EQ(normalize("西\xe6\xb1"), "西\uFFFD\uFFFD");
 }
 
 TEST(Normalize, CodePointsAreNormalizeDecoded) {
