@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "tests/support/files.h"
@@ -127,6 +129,93 @@ TEST_F(IndexEndToEnd, AddGrowsTheIndexAndReplacesByInput) {
   EXPECT_EQ(std::filesystem::path(r["original"]["input"].get<std::string>()).filename(), "n1.html");
   auto missing = run_credcheck({"index", "add", "--db", tmp.path("none.db"), tmp.path("new")});
   EXPECT_EQ(missing.code, 2);
+}
+
+// made_up_text() as a Hong Kong or Taiwan portal would print it: its characters that
+// have a traditional form, in that form.
+std::string to_traditional(std::string s) {
+  static const std::pair<const char*, const char*> kForms[] = {
+      {"区", "區"}, {"园", "園"}, {"设", "設"}, {"项", "項"}, {"发", "發"}, {"务", "務"}, {"会", "會"},
+      {"农", "農"}, {"业", "業"}, {"经", "經"}, {"济", "濟"}, {"环", "環"}, {"护", "護"}, {"医", "醫"},
+      {"疗", "療"}, {"学", "學"}};
+  for (auto [simplified, traditional] : kForms)
+    for (size_t at = s.find(simplified); at != std::string::npos; at = s.find(simplified, at + 3))
+      s.replace(at, 3, traditional);
+  return s;
+}
+
+// The first third of a made-up text, cut at a character (each is 3 bytes).
+std::string first_third(const std::string& body) { return body.substr(0, body.size() / 9 * 3); }
+
+// Every kind of copy issue 11 names, and every kind of page that is not one, scanned in
+// one run against one index.
+TEST(IndexKinds, EachCopyFindsItsOriginalAndNoNonCopyFindsOne) {
+  TempDir tmp;
+  std::filesystem::create_directories(tmp.path("orig"));
+  std::filesystem::create_directories(tmp.path("pages"));
+  // A stock phrase of 40 characters that ten originals carry, and an announcement three
+  // carry in full with a line of their own each.
+  const std::string phrase = made_up_text(700, 40), notice = made_up_text(800, 300);
+  for (uint32_t i = 0; i < 30; ++i)
+    tmp.file("orig/o" + std::to_string(i) + ".html",
+             news_page("标题" + std::to_string(i), (i >= 20 ? phrase : "") + made_up_text(i, 600)));
+  for (uint32_t i = 0; i < 3; ++i)
+    tmp.file("orig/notice" + std::to_string(i) + ".html",
+             news_page("公告" + std::to_string(i), made_up_text(900 + i, 20) + notice));
+  std::string db = tmp.path("originals.db");
+  auto built = run_credcheck({"index", "build", "--db", db, tmp.path("orig")});
+  ASSERT_EQ(built.code, 0) << built.err;
+
+  std::map<std::string, std::string> want;  // page -> original it copies, or "" for none
+  auto page = [&](const std::string& name, const std::string& html, const std::string& original) {
+    tmp.file("pages/" + name + ".html", html);
+    want[name + ".html"] = original;
+  };
+  page("retitled", news_page("全新的标题，与原题无关", made_up_text(3, 600)), "o3.html");
+  page("excerpt", news_page("节选", first_third(made_up_text(4, 600))), "o4.html");
+  page("wrapped",
+       news_page("编辑推荐", "编者按：" + made_up_text(501, 200) + made_up_text(5, 600) + "相关阅读：" +
+                                 made_up_text(502, 600)),
+       "o5.html");
+  page("traditional", news_page(to_traditional("标题6"), to_traditional(made_up_text(6, 600))), "o6.html");
+  page("chrome",
+       news_page("转载", made_up_text(7, 600), "<div class=\"crumb\">当前位置：首页 &gt; 本地</div>",
+                 "<div class=\"comments\">网友评论：" + made_up_text(503, 300) + "</div>"),
+       "o7.html");
+  page("quotation", news_page("评论", made_up_text(504, 500) + made_up_text(8, 600).substr(0, 60 * 3)), "");
+  page("phrase", news_page("本地", phrase + made_up_text(505, 500)), "");
+  page("boilerplate", news_page("转发", "转发：" + notice + made_up_text(506, 30)), "");
+  page("unrelated", news_page("自己的稿子", made_up_text(507, 600)), "");
+
+  auto r = run_credcheck({"scan", "--rules", kPack, "--originals", db, "-f", "jsonl", tmp.path("pages")});
+  ASSERT_NE(r.code, 2) << r.err;
+  std::map<std::string, json> got;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    json j = json::parse(line, nullptr, false);
+    ASSERT_TRUE(j.is_object()) << line;
+    got[std::filesystem::path(j["input"].get<std::string>()).filename()] = j;
+  }
+  ASSERT_EQ(got.size(), want.size()) << r.out;
+  for (const auto& [name, original] : want) {
+    const json& j = got[name];
+    if (original.empty()) {
+      EXPECT_TRUE(j["original"].is_null()) << name << ": " << j["original"].dump();
+      continue;
+    }
+    ASSERT_TRUE(j["original"].is_object()) << name << ": " << j["reason"];
+    EXPECT_EQ(std::filesystem::path(j["original"]["input"].get<std::string>()).filename(), original) << name;
+    // Both containments are reported, and the larger is the similarity.
+    double a = j["original"]["page_in_original"], b = j["original"]["original_in_page"];
+    EXPECT_DOUBLE_EQ(j["original"]["similarity"].get<double>(), std::max(a, b)) << name;
+  }
+  EXPECT_NEAR(got["excerpt.html"]["original"]["original_in_page"].get<double>(), 0.33, 0.06);
+  EXPECT_GT(got["excerpt.html"]["original"]["page_in_original"].get<double>(), 0.95);
+  EXPECT_LT(got["wrapped.html"]["original"]["page_in_original"].get<double>(), 0.5);
+  // Copied about equally, the three originals that carry the announcement are all named.
+  std::string reason = got["boilerplate.html"]["reason"];
+  for (const char* name : {"notice0.html", "notice1.html", "notice2.html"})
+    EXPECT_NE(reason.find(name), std::string::npos) << reason;
 }
 
 TEST(IndexSchema, AnIndexOfAnOlderCredcheckIsRefusedWithAdvice) {

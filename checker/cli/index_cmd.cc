@@ -39,7 +39,7 @@ int build(const IndexOptions& o, bool must_exist, Streams& io) {
   bool ok = writer.open(o.db, &err) &&
             for_each_original(o.inputs, o.fetch, o.jobs, io.in,
                               [&](Original&& orig, std::string* e) { return writer.add(std::move(orig), e); },
-                              &err, o.feeds);
+                              &err, o.feeds, /*marks_only=*/true);
   std::string finish_err;
   // Whatever was read is committed even when a later original fails: the run can be
   // repeated with `index add` and replaces by input.

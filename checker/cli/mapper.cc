@@ -102,6 +102,7 @@ int run_mapper(const Pack& pack, OriginalSet& originals, const MapperRun& run, S
   ReadControl control;
   control.in_order = true;  // results in input order, each written once those before it are
   control.stop = run.stop;
+  control.prepare = match_pages(originals);
   read_pages(next, run.fetch, run.jobs, control,
              [&](size_t, const Input& input, bool ok, PageRead& page, const std::string& e) {
                if (!written) return;

@@ -319,7 +319,9 @@ Result check_page(PageRead&& page, const Pack& pack, OriginalSet& originals,
   r.sha256 = page.sha256;
   Match m;
   std::string err;
-  if (!best_match(fingerprint(page.fields.text), originals, &m, &err)) {
+  bool matched = page.matched ? (m = std::move(page.match), err = std::move(page.match_err), page.match_ok)
+                              : best_match(fingerprint(page.fields.text), originals, &m, &err);
+  if (!matched) {
     r.status = "unchecked";
     r.reason = "originals index: " + err;
     r.fields = std::move(page.fields);
@@ -345,6 +347,14 @@ Result check_page(PageRead&& page, const Pack& pack, OriginalSet& originals,
   page.fields.text.clear();
   r.fields = std::move(page.fields);
   return r;
+}
+
+std::function<void(PageRead&)> match_pages(OriginalSet& originals) {
+  return [&originals](PageRead& page) {
+    if (page.reused) return;  // --cache: the earlier result stands, nothing is checked
+    page.match_ok = best_match(fingerprint(page.fields.text), originals, &page.match, &page.match_err);
+    page.matched = true;
+  };
 }
 
 Result unreadable_result(const Input& input, const std::string& err, const Document& doc) {
@@ -399,14 +409,16 @@ bool load_originals(const std::vector<std::string>& specs, const std::string& in
 bool for_each_original(const std::vector<std::string>& specs, const FetchOptions& options,
                        int jobs, std::istream& in,
                        const std::function<bool(Original&&, std::string*)>& take, std::string* err,
-                       const FeedOptions& feeds) {
+                       const FeedOptions& feeds, bool marks_only) {
   InputSource source(specs, in);
   FeedExpander lists([&](Input* input) { return source.next(input); }, options, feeds);
   bool ok = true;
   std::atomic<bool> stop{false};
   ReadControl control;  // in order: `take` sees the originals as they were listed
   control.stop = &stop;
-  control.prepare = [](PageRead& page) { page.print = fingerprint(page.fields.text); };
+  control.prepare = [marks_only](PageRead& page) {
+    page.print = marks_only ? fingerprint_marks(page.fields.text) : fingerprint(page.fields.text);
+  };
   read_pages([&](Input* input) { return lists.next(input); }, options, jobs, control,
              [&](size_t, const Input& input, bool read, PageRead& page, const std::string& e) {
     if (!ok) return;

@@ -27,6 +27,12 @@ struct PageRead {
   // Modified, or sent the same bytes (same SHA-256). It was not decoded or parsed: the
   // earlier result stands (fields empty; doc holds this fetch's time and validators).
   bool reused = false;
+  // The page matched against the originals on the worker that read it (match_pages()):
+  // check_page() takes this instead of matching on the thread that delivers results.
+  bool matched = false;
+  bool match_ok = false;  // false: match_err says why the originals could not be read
+  Match match;
+  std::string match_err;
 };
 
 // fetch -> decode -> parse -> extract for one input (URLs through `fetcher`, which may
@@ -58,6 +64,11 @@ struct ReadControl {
   // --save-pages: every page read is kept here (see read_page()).
   const PageStore* store = nullptr;
 };
+
+// A ReadControl::prepare that matches each page against `originals` (fingerprint,
+// candidates, exact scores) on the worker that read it, so that work runs in parallel
+// and `done` stays short. Every OriginalSet is safe to share between threads.
+std::function<void(PageRead&)> match_pages(OriginalSet& originals);
 
 // Reads the inputs `next` yields: URLs are fetched by one multi fetcher (options.concurrency
 // transfers, per-host politeness, robots.txt, retries; multi_fetcher.h) on the calling
@@ -107,10 +118,11 @@ bool load_originals(const std::vector<std::string>& specs, const std::string& in
 // Reads the originals named by `specs` and `feeds` (sitemaps and feeds of the
 // publisher's site, expanded as they are read) in parallel and hands each to `take`
 // (one at a time, in input order), so `index build` streams them into the index
-// without holding them all.
+// without holding them all. With `marks_only` their prints hold the marks alone
+// (fingerprint_marks(): all an index stores).
 bool for_each_original(const std::vector<std::string>& specs, const FetchOptions& options,
                        int jobs, std::istream& in,
                        const std::function<bool(Original&&, std::string*)>& take, std::string* err,
-                       const FeedOptions& feeds = {});
+                       const FeedOptions& feeds = {}, bool marks_only = false);
 
 }  // namespace credcheck

@@ -263,6 +263,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
   control.in_order = false;  // results are written as they finish; JSON is re-ordered from the spill
   control.stop = &g_stop;
   control.store = &store;
+  control.prepare = match_pages(*originals);  // matching in parallel, not in `done`
   read_pages(next, o.fetch, o.jobs, control,
              [&](size_t index, const Input& input, bool ok, PageRead& page, const std::string& e) {
                Result r = ok ? cache.result(input, std::move(page),

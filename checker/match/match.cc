@@ -34,6 +34,36 @@ void sort_unique(std::vector<uint64_t>* v) {
   v->erase(std::unique(v->begin(), v->end()), v->end());
 }
 
+// sort_unique() for a page's or an original's shingle hashes, in about linear time:
+// xxhash spreads them evenly, so one pass into about n buckets by their top bits leaves
+// about one hash per bucket to put in order. A crowded bucket (one shingle repeated all
+// through a page, or text made to collide) is sorted with std::sort, so no text costs
+// more than n log n. (A candidate original is fingerprinted for every page it might
+// match; std::sort was a third of that.)
+void sort_unique_hashes(std::vector<uint64_t>* v) {
+  const size_t n = v->size();
+  if (n < 64) return sort_unique(v);
+  int bits = 1;
+  while ((size_t{1} << bits) < n && bits < 24) ++bits;
+  std::vector<uint32_t> start((size_t{1} << bits) + 1, 0);
+  for (uint64_t h : *v) ++start[(h >> (64 - bits)) + 1];
+  for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+  std::vector<uint64_t> out(n);
+  std::vector<uint32_t> at(start.begin(), start.end() - 1);
+  for (uint64_t h : *v) out[at[h >> (64 - bits)]++] = h;
+  for (size_t b = 0; b + 1 < start.size(); ++b) {
+    auto first = out.begin() + start[b], last = out.begin() + start[b + 1];
+    if (last - first <= 16) {
+      for (auto i = first + (first != last); i < last; ++i)
+        for (auto j = i; j > first && *(j - 1) > *j; --j) std::iter_swap(j - 1, j);
+    } else {
+      std::sort(first, last);
+    }
+  }
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  *v = std::move(out);
+}
+
 size_t common_count(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   size_t common = 0;
   auto i = a.begin(), j = b.begin();
@@ -47,32 +77,60 @@ size_t common_count(const std::vector<uint64_t>& a, const std::vector<uint64_t>&
 
 }  // namespace
 
-Fingerprint fingerprint(std::string_view text) {
-  std::string norm = normalize(text);
-  // Keep only word characters, as code points: spacing, punctuation and markup left in
-  // the text never break a shingle.
-  std::vector<char32_t> cps;
-  cps.reserve(norm.size() / 2);
-  for (size_t i = 0; i < norm.size();) {
-    char32_t cp = utf8::next(norm, &i);
-    if (is_word_char(cp)) cps.push_back(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-  }
-  Fingerprint fp;
-  if (cps.size() < kShingle) return fp;
+namespace {
+
+// The shingle hashes of `text` in order, and its marks (sorted, unique).
+std::vector<uint64_t> shingle_sequence(std::string_view text, std::vector<uint64_t>* marks) {
+  // Keep only word characters: spacing, punctuation and markup left in the text never
+  // break a shingle.
+  std::u32string cps = normalize_code_points(text);
+  size_t n = 0;
+  for (char32_t cp : cps)
+    if (is_word_char(cp)) cps[n++] = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+  cps.resize(n);
   std::vector<uint64_t> seq;
-  seq.reserve(cps.size() - kShingle + 1);
-  for (size_t i = 0; i + kShingle <= cps.size(); ++i)
+  if (n < kShingle) return seq;
+  seq.reserve(n - kShingle + 1);
+  for (size_t i = 0; i + kShingle <= n; ++i)
     seq.push_back(XXH3_64bits(cps.data() + i, kShingle * sizeof(char32_t)));
-  // A text shorter than one window still gets its smallest hash as a mark.
-  size_t windows = seq.size() >= kWindow ? seq.size() - kWindow + 1 : 1;
+  // Winnowing in linear time: the window's minimum is kept and rescanned only when it
+  // slides out (it changes about every kWindow / 2 shingles, so rescans cost ~2 per
+  // shingle, against kWindow for a scan of every window). A text shorter than one
+  // window still gets its smallest hash as a mark.
   size_t width = std::min(kWindow, seq.size());
-  fp.marks.reserve(windows * 2 / kWindow + 2);
-  for (size_t w = 0; w < windows; ++w)
-    fp.marks.push_back(*std::min_element(seq.begin() + static_cast<long>(w),
-                                         seq.begin() + static_cast<long>(w + width)));
-  sort_unique(&fp.marks);
-  fp.shingles = std::move(seq);
-  sort_unique(&fp.shingles);
+  size_t windows = seq.size() - width + 1;
+  marks->reserve(windows * 2 / kWindow + 2);
+  size_t min_at = 0;
+  for (size_t k = 1; k < width; ++k)
+    if (seq[k] <= seq[min_at]) min_at = k;
+  marks->push_back(seq[min_at]);
+  for (size_t w = 1; w < windows; ++w) {
+    size_t last = w + width - 1;
+    if (min_at < w) {
+      min_at = w;
+      for (size_t k = w + 1; k <= last; ++k)
+        if (seq[k] <= seq[min_at]) min_at = k;
+    } else if (seq[last] <= seq[min_at]) {
+      min_at = last;
+    }
+    if (seq[min_at] != marks->back()) marks->push_back(seq[min_at]);
+  }
+  sort_unique(marks);
+  return seq;
+}
+
+}  // namespace
+
+Fingerprint fingerprint(std::string_view text) {
+  Fingerprint fp;
+  fp.shingles = shingle_sequence(text, &fp.marks);
+  sort_unique_hashes(&fp.shingles);
+  return fp;
+}
+
+Fingerprint fingerprint_marks(std::string_view text) {
+  Fingerprint fp;
+  shingle_sequence(text, &fp.marks);
   return fp;
 }
 
@@ -112,11 +170,11 @@ bool best_match(const Fingerprint& page, OriginalSet& originals, Match* match, s
   // Candidate lookup: count, per original, the page's marks it shares.
   std::unordered_map<int64_t, size_t> hits;
   std::vector<int64_t> ids;
-  for (uint64_t mark : page.marks) {
-    ids.clear();
-    if (!originals.postings(mark, kCommonMark, &ids, err)) return false;
-    if (ids.size() > kCommonMark) continue;
-    for (int64_t id : ids) ++hits[id];
+  std::vector<size_t> ends;
+  if (!originals.postings_of(page.marks, kCommonMark, &ids, &ends, err)) return false;
+  for (size_t i = 0, begin = 0; i < ends.size(); begin = ends[i++]) {
+    if (ends[i] - begin > kCommonMark) continue;
+    for (size_t k = begin; k < ends[i]; ++k) ++hits[ids[k]];
   }
   std::vector<std::pair<size_t, int64_t>> ranked;
   ranked.reserve(hits.size());
@@ -159,6 +217,15 @@ bool best_match(const Fingerprint& page, OriginalSet& originals, Match* match, s
   return true;
 }
 
+bool OriginalSet::postings_of(const std::vector<uint64_t>& marks, size_t cap, std::vector<int64_t>* ids,
+                              std::vector<size_t>* ends, std::string* err) {
+  for (uint64_t mark : marks) {
+    if (!postings(mark, cap, ids, err)) return false;
+    ends->push_back(ids->size());
+  }
+  return true;
+}
+
 MemoryOriginals::MemoryOriginals(std::vector<Original> originals) {
   for (Original& o : originals) add(std::move(o));
 }
@@ -180,7 +247,7 @@ bool MemoryOriginals::postings(uint64_t mark, size_t cap, std::vector<int64_t>* 
     }
   }
   auto it = std::lower_bound(index_.begin(), index_.end(), std::make_pair(mark, int64_t{0}));
-  for (; it != index_.end() && it->first == mark && ids->size() <= cap; ++it) ids->push_back(it->second);
+  for (size_t n = 0; it != index_.end() && it->first == mark && n <= cap; ++it, ++n) ids->push_back(it->second);
   return true;
 }
 

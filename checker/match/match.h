@@ -31,6 +31,10 @@ struct Fingerprint {
 
 Fingerprint fingerprint(std::string_view text);
 
+// The marks alone (shingles left empty): what the index stores, without sorting every
+// shingle of an original that `index build` would throw away.
+Fingerprint fingerprint_marks(std::string_view text);
+
 // |a ∩ b| / |a|: how much of a is found in b. 0 when a is empty.
 double containment(const Fingerprint& a, const Fingerprint& b);
 
@@ -81,6 +85,11 @@ class OriginalSet {
   // Appends the ids of the originals that have `mark`: at most `cap` + 1 (more than
   // `cap` ids tells the caller the mark is too common to tell originals apart).
   virtual bool postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string* err) = 0;
+  // postings() of every mark in turn, appended to *ids; (*ends)[i] is where mark i's end.
+  // One call per page, so a set behind a lock takes it once (the index: it was a lock
+  // and a wake per mark, with every thread matching pages at once).
+  virtual bool postings_of(const std::vector<uint64_t>& marks, size_t cap, std::vector<int64_t>* ids,
+                           std::vector<size_t>* ends, std::string* err);
   // The original with id `id`, fields and print filled.
   virtual bool load(int64_t id, std::shared_ptr<const Original>* out, std::string* err) = 0;
 };

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <iterator>
 
+#include <xxhash.h>
+
+#include "checker/text/normalize.h"
 #include "checker/text/utf8.h"
 
 namespace credcheck {
@@ -101,6 +104,50 @@ TEST(Fingerprint, MarksAreAFewOfTheShinglesAndAnyLongSharedRunHasOne) {
                           std::back_inserter(common));
     EXPECT_FALSE(common.empty()) << "run at " << start;
   }
+}
+
+// Shingles and winnowing by their definitions: every shingle's hash, sorted with
+// std::sort; the smallest hash of every window of 24, each window scanned in full
+// (match.cc buckets the hashes and keeps a running minimum instead).
+Fingerprint by_definition(const std::string& text) {
+  std::u32string cps;
+  for (char32_t cp : normalize_code_points(text))
+    if (utf8::is_han(cp) || (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')) cps.push_back(cp);
+    else if (cp >= 'A' && cp <= 'Z') cps.push_back(cp + 32);
+  std::vector<uint64_t> seq;
+  Fingerprint fp;
+  for (size_t i = 0; i + 5 <= cps.size(); ++i) seq.push_back(XXH3_64bits(cps.data() + i, 5 * sizeof(char32_t)));
+  if (seq.empty()) return fp;
+  size_t width = std::min<size_t>(24, seq.size());
+  for (size_t w = 0; w + width <= seq.size(); ++w)
+    fp.marks.push_back(*std::min_element(seq.begin() + static_cast<long>(w), seq.begin() + static_cast<long>(w + width)));
+  for (auto* v : {&fp.marks, &seq}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  fp.shingles = seq;
+  return fp;
+}
+
+TEST(Fingerprint, ShinglesAndMarksAreAsDefined) {
+  // Repeats make equal hashes inside one window; short texts are under one window; one
+  // character repeated, or two alternating, make every hash one of a few.
+  std::string repeated = std::string(kArticle) + kArticle + "Open Data 2024 开放数据 Open Data 2024 开放数据";
+  std::string same, two;
+  for (int i = 0; i < 3000; ++i) same += "啊", two += i % 2 ? "哦" : "啊";
+  for (const std::string& text : {made_up_text(3, 1500), made_up_text(5, 20000), made_up_text(4, 30),
+                                  std::string(kArticle), repeated, same, two, std::string("星湖绿道全线贯通"),
+                                  std::string("五个字符啊")}) {
+    Fingerprint want = by_definition(text);
+    Fingerprint got = fingerprint(text);
+    EXPECT_EQ(got.shingles, want.shingles) << head(text, 20);
+    EXPECT_EQ(got.marks, want.marks) << head(text, 20);
+    EXPECT_EQ(fingerprint_marks(text).marks, want.marks) << head(text, 20);
+    EXPECT_TRUE(fingerprint_marks(text).shingles.empty());
+  }
+  EXPECT_GT(by_definition(made_up_text(5, 20000)).shingles.size(), 19000u);
+  EXPECT_EQ(by_definition(same).shingles.size(), 1u);
+  EXPECT_EQ(by_definition(two).shingles.size(), 2u);
 }
 
 TEST(Copy, WholeArticleRetitled) {
@@ -243,8 +290,9 @@ TEST(Match, LookupReadsBoundedPostingsWhateverTheArchiveSize) {
   struct Counting : MemoryOriginals {
     size_t read = 0, loaded = 0;
     bool postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string* err) override {
+      size_t before = ids->size();  // postings append (postings_of() reads a page's marks into one list)
       bool ok = MemoryOriginals::postings(mark, cap, ids, err);
-      read += ids->size();
+      read += ids->size() - before;
       return ok;
     }
     bool load(int64_t id, std::shared_ptr<const Original>* out, std::string* err) override {

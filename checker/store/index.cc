@@ -97,7 +97,7 @@ bool IndexWriter::stage_stored_originals(std::string* err) {
   int rc;
   while ((rc = sqlite3_step(rows.get())) == SQLITE_ROW) {
     int64_t id = sqlite3_column_int64(rows.get(), 0);
-    for (uint64_t mark : fingerprint(column_text(rows.get(), 1)).marks) {
+    for (uint64_t mark : fingerprint_marks(column_text(rows.get(), 1)).marks) {
       sqlite3_bind_int64(stage.get(), 1, stored_mark(mark));
       sqlite3_bind_int64(stage.get(), 2, id);
       if (sqlite3_step(stage.get()) != SQLITE_DONE) return fail(db_.get(), path_, err);
@@ -144,7 +144,7 @@ bool IndexWriter::add(const Original& o, std::string* err) {
       if (sqlite3_step(drop_staged_.get()) != SQLITE_DONE) return fail(db, path_, err);
       sqlite3_reset(drop_staged_.get());
     }
-    Fingerprint old = fingerprint(staging_ ? std::string() : column_text(s, 1));
+    Fingerprint old = fingerprint_marks(staging_ ? std::string() : column_text(s, 1));
     for (uint64_t mark : old.marks) {
       sqlite3_bind_int64(drop_mark_.get(), 1, stored_mark(mark));
       sqlite3_bind_int64(drop_mark_.get(), 2, id);
@@ -217,11 +217,31 @@ bool IndexReader::open(const std::string& path, std::string* err) {
          prepare(db_.get(), "SELECT input, url, fields, text FROM originals WHERE id = ?", &load_, path, err) &&
          prepare(db_.get(),
                  "SELECT input, url, fields, text FROM originals WHERE input = ?1 OR url = ?1 LIMIT 1",
-                 &find_, path, err);
+                 &find_, path, err) &&
+         // One read transaction for the reader's life, begun once the index is known
+         // good: outside one, every statement took and released the file's locks and
+         // stat'ed the WAL (syscalls per mark of every page). A scan reads the index as
+         // it was when it started; an `index add` meanwhile still writes (WAL), its
+         // checkpoint waiting for the scan to end.
+         exec(db_.get(), "BEGIN", path, err);
 }
 
 bool IndexReader::postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string* err) {
   std::lock_guard lock(mu_);
+  return postings_locked(mark, cap, ids, err);
+}
+
+bool IndexReader::postings_of(const std::vector<uint64_t>& marks, size_t cap, std::vector<int64_t>* ids,
+                              std::vector<size_t>* ends, std::string* err) {
+  std::lock_guard lock(mu_);
+  for (uint64_t mark : marks) {
+    if (!postings_locked(mark, cap, ids, err)) return false;
+    ends->push_back(ids->size());
+  }
+  return true;
+}
+
+bool IndexReader::postings_locked(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string* err) {
   sqlite3_stmt* s = postings_.get();
   sqlite3_bind_int64(s, 1, stored_mark(mark));
   sqlite3_bind_int64(s, 2, static_cast<int64_t>(cap + 1));
@@ -231,42 +251,58 @@ bool IndexReader::postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids,
   return rc == SQLITE_DONE || fail(db_.get(), path_, err);
 }
 
-bool IndexReader::read_row(sqlite3_stmt* s, std::shared_ptr<const Original>* out, std::string* err) {
+// Steps `s` (bound by the caller, under the lock) once and copies the row's columns;
+// *found false at the end of the rows.
+bool IndexReader::step_row(sqlite3_stmt* s, Row* row, bool* found, std::string* err) {
+  int rc = sqlite3_step(s);
+  *found = rc == SQLITE_ROW;
+  if (*found) *row = Row{column_text(s, 0), column_text(s, 1), column_text(s, 2), column_text(s, 3)};
+  sqlite3_reset(s);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE || fail(db_.get(), path_, err);
+}
+
+// Called outside the lock: parsing the fields and fingerprinting the text are most of a
+// load, and threads matching other pages need the connection meanwhile.
+bool IndexReader::make_original(Row&& row, std::shared_ptr<const Original>* out, std::string* err) {
   auto o = std::make_shared<Original>();
-  o->input = column_text(s, 0);
-  o->url = column_text(s, 1);
-  nlohmann::ordered_json fields = nlohmann::ordered_json::parse(column_text(s, 2), nullptr, false);
+  o->input = std::move(row.input);
+  o->url = std::move(row.url);
+  nlohmann::ordered_json fields = nlohmann::ordered_json::parse(row.fields, nullptr, false);
   if (fields.is_discarded()) {
     *err = path_ + ": original " + o->input + " has unreadable fields; rebuild the index";
     return false;
   }
   o->fields = fields_from_json(fields);
-  o->fields.text = column_text(s, 3);
+  o->fields.text = std::move(row.text);
   o->print = fingerprint(o->fields.text);
   *out = std::move(o);
   return true;
 }
 
 bool IndexReader::load(int64_t id, std::shared_ptr<const Original>* out, std::string* err) {
-  std::lock_guard lock(mu_);
-  sqlite3_stmt* s = load_.get();
-  sqlite3_bind_int64(s, 1, id);
-  int rc = sqlite3_step(s);
-  bool ok = rc == SQLITE_ROW ? read_row(s, out, err) : rc == SQLITE_DONE
-      ? (*err = path_ + ": original " + std::to_string(id) + " is missing; rebuild the index", false)
-      : fail(db_.get(), path_, err);
-  sqlite3_reset(s);
-  return ok;
+  Row row;
+  bool found = false;
+  {
+    std::lock_guard lock(mu_);
+    sqlite3_bind_int64(load_.get(), 1, id);
+    if (!step_row(load_.get(), &row, &found, err)) return false;
+  }
+  if (!found) {
+    *err = path_ + ": original " + std::to_string(id) + " is missing; rebuild the index";
+    return false;
+  }
+  return make_original(std::move(row), out, err);
 }
 
 bool IndexReader::find(const std::string& key, std::shared_ptr<const Original>* out, std::string* err) {
-  std::lock_guard lock(mu_);
-  sqlite3_stmt* s = find_.get();
-  bind_text(s, 1, key);
-  int rc = sqlite3_step(s);
-  bool ok = rc == SQLITE_ROW ? read_row(s, out, err) : rc == SQLITE_DONE ? false : fail(db_.get(), path_, err);
-  sqlite3_reset(s);
-  return ok;
+  Row row;
+  bool found = false;
+  {
+    std::lock_guard lock(mu_);
+    bind_text(find_.get(), 1, key);
+    if (!step_row(find_.get(), &row, &found, err)) return false;
+  }
+  return found && make_original(std::move(row), out, err);
 }
 
 bool IndexReader::stats(IndexStats* st, std::string* err) {

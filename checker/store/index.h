@@ -61,19 +61,27 @@ struct IndexStats {
 };
 
 // An index opened for reading: an OriginalSet for best_match(), safe to share between
-// threads (one connection, calls serialised).
+// threads (one connection; its calls serialised, a loaded row parsed and fingerprinted
+// outside the lock).
 class IndexReader : public OriginalSet {
  public:
   bool open(const std::string& path, std::string* err);
   size_t size() const override { return size_; }
   bool postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string* err) override;
+  bool postings_of(const std::vector<uint64_t>& marks, size_t cap, std::vector<int64_t>* ids,
+                   std::vector<size_t>* ends, std::string* err) override;
   bool load(int64_t id, std::shared_ptr<const Original>* out, std::string* err) override;
   // The original read from `input` or published at `url`; false without *err when none.
   bool find(const std::string& input_or_url, std::shared_ptr<const Original>* out, std::string* err);
   bool stats(IndexStats* stats, std::string* err);
 
  private:
-  bool read_row(sqlite3_stmt* s, std::shared_ptr<const Original>* out, std::string* err);
+  struct Row {
+    std::string input, url, fields, text;
+  };
+  bool postings_locked(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string* err);
+  bool step_row(sqlite3_stmt* s, Row* row, bool* found, std::string* err);
+  bool make_original(Row&& row, std::shared_ptr<const Original>* out, std::string* err);
   std::string path_;
   store_detail::Db db_;
   store_detail::Stmt postings_, load_, find_;

@@ -21,30 +21,36 @@ bool QueuedIndexWriter::add(Original&& original, std::string* err) {
     return false;
   }
   queue_.push_back(std::move(original));
-  cv_.notify_all();
+  // Only an empty queue can have the writer waiting: a wake per original cost a futex
+  // call and a context switch each.
+  if (queue_.size() == 1) cv_.notify_all();
   return true;
 }
 
 void QueuedIndexWriter::run() {
+  std::deque<Original> batch;
   for (;;) {
-    Original o;
     {
       std::unique_lock lock(mu_);
       cv_.wait(lock, [&] { return closing_ || !queue_.empty(); });
       if (queue_.empty()) return;  // closing, and everything is written
-      o = std::move(queue_.front());
-      queue_.pop_front();
-      cv_.notify_all();
+      // Everything queued at once: the readers refill the queue while these are written.
+      bool was_full = queue_.size() >= kDepth;
+      batch.swap(queue_);
+      if (was_full) cv_.notify_all();
     }
-    std::string err;
-    if (!writer_.add(o, &err)) {
-      std::lock_guard lock(mu_);
-      failed_ = true;
-      error_ = err;
-      queue_.clear();
-      cv_.notify_all();
-      return;
+    for (Original& o : batch) {
+      std::string err;
+      if (!writer_.add(o, &err)) {
+        std::lock_guard lock(mu_);
+        failed_ = true;
+        error_ = err;
+        queue_.clear();
+        cv_.notify_all();
+        return;
+      }
     }
+    batch.clear();
   }
 }
 

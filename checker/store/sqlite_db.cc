@@ -51,8 +51,10 @@ bool prepare(sqlite3* db, const char* sql, Stmt* stmt, const std::string& path, 
   return true;
 }
 
+// Not copied (SQLITE_STATIC): every caller binds, steps and resets while `v` lives, and
+// rebinds before the next step. An index build binds each original's text and fields once.
 void bind_text(sqlite3_stmt* s, int col, const std::string& v) {
-  sqlite3_bind_text(s, col, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text(s, col, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
 }
 
 std::string column_text(sqlite3_stmt* s, int col) {

@@ -3,6 +3,7 @@
 #include <opencc/SimpleConverter.hpp>
 
 #include <mutex>
+#include <type_traits>
 #include <vector>
 
 #include "checker/text/utf8.h"
@@ -78,15 +79,26 @@ char32_t fold_punct(char32_t cp) {
   }
 }
 
-template <typename Keep>
-std::string fold(std::string_view s, bool map_chars, Keep keep) {
+// The folds, written through `out` (a UTF-8 string or code points): normalize() and
+// normalize_code_points() are one loop, so they can never disagree.
+template <typename Out, typename Keep>
+void fold_into(std::string_view s, bool map_chars, Keep keep, Out* out) {
   const std::vector<char16_t>* table = map_chars ? &simplified_table() : nullptr;
-  std::string out;
-  out.reserve(s.size());
   bool pending_space = false;
   for (size_t i = 0; i < s.size();) {
     size_t start = i;
-    char32_t cp = utf8::next(s, &i);
+    // ASCII and well-formed 3-byte sequences (CJK) decoded here, without a call per
+    // character; anything else, invalid bytes included, as utf8::next() reads it.
+    char32_t cp = static_cast<unsigned char>(s[i]);
+    if (cp < 0x80) {
+      ++i;
+    } else if ((cp & 0xF0) == 0xE0 && i + 2 < s.size() && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      cp = ((cp & 0x0F) << 12) | (static_cast<char32_t>(s[i + 1] & 0x3F) << 6) | static_cast<char32_t>(s[i + 2] & 0x3F);
+      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) i += 3;
+      else cp = utf8::next(s, &i);
+    } else {
+      cp = utf8::next(s, &i);
+    }
     if (cp == 0) continue;
     if (utf8::is_space(cp) || cp < 0x20) {
       pending_space = true;
@@ -98,12 +110,23 @@ std::string fold(std::string_view s, bool map_chars, Keep keep) {
       if (cp < 0x10000 && (*table)[cp]) cp = (*table)[cp];
     }
     if (!keep(cp)) continue;
-    if (pending_space && !out.empty()) out.push_back(' ');
+    if (pending_space && !out->empty()) out->push_back(' ');
     pending_space = false;
-    // A character kept as it is keeps its bytes (most of a page's text): no re-encoding.
-    if (cp == was && cp != 0xFFFD) out.append(s.data() + start, i - start);
-    else utf8::append(&out, cp);
+    if constexpr (std::is_same_v<Out, std::u32string>) {
+      out->push_back(cp);
+    } else if (cp == was && cp != 0xFFFD) {
+      out->append(s.data() + start, i - start);  // kept as it is: its bytes, not re-encoded
+    } else {
+      utf8::append(out, cp);
+    }
   }
+}
+
+template <typename Keep>
+std::string fold(std::string_view s, bool map_chars, Keep keep) {
+  std::string out;
+  out.reserve(s.size());
+  fold_into(s, map_chars, keep, &out);
   return out;
 }
 
@@ -132,6 +155,13 @@ std::string simplified_view(std::string_view printed) {
 
 std::string normalize(std::string_view s) {
   return fold(s, true, [](char32_t) { return true; });
+}
+
+std::u32string normalize_code_points(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size() / 2);
+  fold_into(s, true, [](char32_t) { return true; }, &out);
+  return out;
 }
 
 std::string compact(std::string_view s) {

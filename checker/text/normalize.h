@@ -15,6 +15,10 @@ namespace credcheck {
 // tables, built once per process). Invalid UTF-8 becomes U+FFFD. Linear time.
 std::string normalize(std::string_view utf8);
 
+// normalize() as code points, for work done per character (text fingerprints): the same
+// folds, without encoding the result only to decode it again.
+std::u32string normalize_code_points(std::string_view utf8);
+
 // normalize() with every space and punctuation character removed as well: the form
 // used to decide whether two names or titles are the same ("西江日报" == "《西江 日報》").
 std::string compact(std::string_view utf8);

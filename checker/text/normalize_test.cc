@@ -45,6 +45,20 @@ TEST(Normalize, InvalidUtf8BecomesReplacement) {
   EXPECT_EQ(normalize(bad), "ab\uFFFD\uFFFDc");
   EXPECT_EQ(utf8::sanitize("\xe8\xa5"), "\uFFFD\uFFFD");
   EXPECT_EQ(utf8::length("西江a"), 3u);
+  // Three-byte forms that are not characters (a surrogate, an overlong form, a cut one)
+  // are replaced byte by byte, as utf8::next() reads them.
+  EXPECT_EQ(normalize("a\xed\xa0\x80" "b"), "a\uFFFD\uFFFD\uFFFDb");
+  EXPECT_EQ(normalize("a\xe0\x80\x80" "b"), "a\uFFFD\uFFFD\uFFFDb");
+  EXPECT_EQ(normalize("西\xe6\xb1"), "西\uFFFD\uFFFD");
+}
+
+TEST(Normalize, CodePointsAreNormalizeDecoded) {
+  for (std::string s : {"\u3000来 \u00a0 源\t\n：西江日報 ＡＢＣ１２３", "ab\xff\xfe" "c 《標題》…", "", "  "}) {
+    std::string n = normalize(s);
+    std::u32string want;
+    for (size_t i = 0; i < n.size();) want.push_back(utf8::next(n, &i));
+    EXPECT_EQ(normalize_code_points(s), want) << s;
+  }
 }
 
 }  // namespace credcheck
