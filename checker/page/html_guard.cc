@@ -278,13 +278,16 @@ class Scanner : TagReader, OpenStack {
       return p;
     }
     if (in_select() && name != lit("template")) {  // gumbo ignores other end tags there
-      if (name == lit("select") || (open_.back().select_in_table && is_table_tag(name)))
+      // A select in a table: a table tag's end closes the select and is read again, if
+      // the element it names is in table scope (else it is ignored).
+      bool table_end = open_.back().select_in_table && is_table_tag(name);
+      if (name == lit("select") || (table_end && in_table_scope(name)))
         close_select();
       else if (among(name, NameSet({"option", "optgroup"})))
         close_in_select(name);
       else if (name == lit("script"))
         close_nearest({name}, is_boundary_other_than(name));
-      return p;
+      if (!(table_end && !in_select())) return p;
     }
     // gumbo takes </form> out of the stack alone, leaving what it holds open: keeping
     // it counts one level more, never fewer. A </frameset> outside a frameset gumbo
@@ -347,6 +350,18 @@ class Scanner : TagReader, OpenStack {
         return o.name;
     }
     return 0;
+  }
+
+  // An element named `name` is open above every <table>, <template> and <html>.
+  bool in_table_scope(Name name) const {
+    size_t n = open_.size();
+    for (size_t k = 0; k < kWindow && k < n; ++k) {
+      const Open& o = open_[n - 1 - k];
+      if (o.foreign_element) continue;
+      if (o.name == name) return true;
+      if (is_table_scope(o.name)) return false;
+    }
+    return false;
   }
 
   // Pops what stands above the nearest open <table> (none when a template comes first).

@@ -85,18 +85,18 @@ bool OpenStack::adopt(Name name) {
     if (seen == 0) continue;
     if (seen == name && !o.foreign_element) {
       if (block == n) return false;  // nothing special above it: a plain close
-      Open clone = o;
-      // The plain elements between go (formatting ones gumbo clones stay), then the
-      // element itself; its clone opens on the furthest block.
+      // The element leaves the stack with the plain elements between (formatting ones
+      // gumbo clones stay); gumbo 0.10.1 keeps its clone, made inside the furthest
+      // block, neither open nor listed (measured: what follows goes into the block).
       std::vector<Open> kept;
       for (size_t i = at + 1; i < n; ++i) {
         const Open& e = open_[i];
         if (i < block && !e.foreign_element && formatting_index(e.name) < 0 && !e.saved) continue;
         kept.push_back(e);
-        if (i == block) kept.push_back(clone);
       }
       open_.resize(at);
       for (Open& e : kept) open_.push_back(std::move(e));
+      forget_formatting(name);
       return true;
     }
     if (is_scope_boundary(seen)) return false;  // out of scope: gumbo ignores the end tag
