@@ -280,6 +280,27 @@ bool IndexReader::make_original(Row&& row, std::shared_ptr<const Original>* out,
 }
 
 bool IndexReader::load(int64_t id, std::shared_ptr<const Original>* out, std::string* err) {
+  {
+    std::lock_guard lock(recent_mu_);
+    if (auto it = recent_at_.find(id); it != recent_at_.end()) {
+      recent_.splice(recent_.begin(), recent_, it->second);
+      *out = it->second->second;
+      return true;
+    }
+  }
+  if (!load_row(id, out, err)) return false;
+  std::lock_guard lock(recent_mu_);
+  if (recent_at_.count(id)) return true;  // another thread loaded it meanwhile
+  recent_.emplace_front(id, *out);
+  recent_at_[id] = recent_.begin();
+  if (recent_.size() > kRecent) {
+    recent_at_.erase(recent_.back().first);
+    recent_.pop_back();
+  }
+  return true;
+}
+
+bool IndexReader::load_row(int64_t id, std::shared_ptr<const Original>* out, std::string* err) {
   Row row;
   bool found = false;
   {

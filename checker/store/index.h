@@ -9,8 +9,10 @@
 // original index costs what opening a 10-original one does.
 #pragma once
 
+#include <list>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -82,11 +84,20 @@ class IndexReader : public OriginalSet {
   bool postings_locked(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string* err);
   bool step_row(sqlite3_stmt* s, Row* row, bool* found, std::string* err);
   bool make_original(Row&& row, std::shared_ptr<const Original>* out, std::string* err);
+  bool load_row(int64_t id, std::shared_ptr<const Original>* out, std::string* err);
   std::string path_;
   store_detail::Db db_;
   store_detail::Stmt postings_, load_, find_;
   size_t size_ = 0;
   std::mutex mu_;
+  // The originals loaded last, most recent first: pages of one scan keep meeting the
+  // same candidates (an article reprinted widely, a boilerplate paragraph many share),
+  // and a load is a JSON parse and a fingerprint of the whole text. Bounded by count
+  // (kRecent); guarded by recent_mu_.
+  static constexpr size_t kRecent = 256;
+  std::list<std::pair<int64_t, std::shared_ptr<const Original>>> recent_;
+  std::unordered_map<int64_t, decltype(recent_)::iterator> recent_at_;
+  std::mutex recent_mu_;
 };
 
 }  // namespace credcheck

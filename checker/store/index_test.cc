@@ -70,6 +70,31 @@ TEST_F(IndexStore, WrittenOriginalsAreFoundByTheirMarksAndLoadedWithTheirFields)
   EXPECT_GT(st.marks, 50u);
 }
 
+// Originals loaded lately are kept (IndexReader::kRecent): the same candidate met again
+// is not parsed and fingerprinted again; past the bound the oldest is loaded afresh.
+TEST_F(IndexStore, RecentlyLoadedOriginalsAreKeptUpToABound) {
+  std::string err;
+  IndexWriter w;
+  ASSERT_TRUE(w.open(path, &err)) << err;
+  for (uint32_t i = 0; i < 300; ++i)
+    ASSERT_TRUE(w.add(make_original("r" + std::to_string(i), made_up_text(i, 60)), &err)) << err;
+  ASSERT_TRUE(w.finish(&err)) << err;
+  IndexReader r;
+  ASSERT_TRUE(r.open(path, &err)) << err;
+  std::shared_ptr<const Original> first, again;
+  ASSERT_TRUE(r.load(1, &first, &err)) << err;
+  ASSERT_TRUE(r.load(1, &again, &err)) << err;
+  EXPECT_EQ(first.get(), again.get());
+  for (int64_t id = 2; id <= 300; ++id) {
+    std::shared_ptr<const Original> o;
+    ASSERT_TRUE(r.load(id, &o, &err)) << err;
+  }
+  ASSERT_TRUE(r.load(1, &again, &err)) << err;
+  EXPECT_NE(first.get(), again.get());  // evicted, read again
+  EXPECT_EQ(again->input, first->input);
+  EXPECT_EQ(again->print.marks, first->print.marks);
+}
+
 TEST_F(IndexStore, ReplacingAnOriginalDropsItsOldMarks) {
   std::string err;
   {
