@@ -106,6 +106,54 @@ class OpenStack {
     return point ? lit("#plain") : o.name;
   }
 
+  static bool is_table_part_start(Name n) {
+    return among(n, NameSet({"caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead",
+                             "tr"}));
+  }
+  static bool is_table_part_end(Name n) {
+    return among(n, NameSet({"tbody", "td", "tfoot", "th", "thead", "tr"}));
+  }
+  static bool is_table_scope(Name n) { return among(n, NameSet({"html", "table", "template"})); }
+
+  // The element whose insertion mode a table tag meets: the nearest open caption, cell,
+  // table or template (0 when none is in the window).
+  Name table_mode() const {
+    size_t n = open_.size();
+    for (size_t k = 0; k < kWindow && k < n; ++k) {
+      const Open& o = open_[n - 1 - k];
+      if (!o.foreign_element &&
+          among(o.name, NameSet({"caption", "td", "th", "table", "template", "html"})))
+        return o.name;
+    }
+    return 0;
+  }
+
+  // An element named `name` is open above every <table>, <template> and <html>.
+  bool in_table_scope(Name name) const {
+    size_t n = open_.size();
+    for (size_t k = 0; k < kWindow && k < n; ++k) {
+      const Open& o = open_[n - 1 - k];
+      if (o.foreign_element) continue;
+      if (o.name == name) return true;
+      if (is_table_scope(o.name)) return false;
+    }
+    return false;
+  }
+
+  // Pops what stands above the nearest open <table> (none when a template comes first).
+  void clear_to_table() {
+    size_t n = open_.size();
+    for (size_t k = 0; k < kWindow && k < n; ++k) {
+      const Open& o = open_[n - 1 - k];
+      if (o.foreign_element) continue;
+      if (o.name == lit("table")) {
+        while (open_.size() > n - k) pop();
+        return;
+      }
+      if (is_table_scope(o.name)) return;
+    }
+  }
+
   bool in_select() const { return overflow_ == 0 && !open_.empty() && open_.back().in_select; }
   bool in_foreign() const { return overflow_ == 0 && !open_.empty() && open_.back().foreign; }
   size_t depth() const { return open_.size() + overflow_; }
