@@ -85,14 +85,17 @@ bool OpenStack::adopt(Name name) {
     if (seen == 0) continue;
     if (seen == name && !o.foreign_element) {
       if (block == n) return false;  // nothing special above it: a plain close
-      // The element leaves the stack with the plain elements between (formatting ones
-      // gumbo clones stay); gumbo 0.10.1 keeps its clone, made inside the furthest
-      // block, neither open nor listed (measured: what follows goes into the block).
-      std::vector<Open> kept;
-      for (size_t i = at + 1; i < n; ++i) {
+      // What gumbo 0.10.1 leaves open, measured: the furthest block, then clones of the
+      // formatting elements that stood between; not the element (its clone is made
+      // inside the block, neither open nor listed), not the plain elements between, not
+      // what stood above the block.
+      while (open_.size() > block + 1) pop();  // markers above the block restore their counts
+      // No marker stands between (each is special or a scope boundary): the block's
+      // saved counts, if it is one, stay in their place.
+      std::vector<Open> kept{open_[block]};
+      for (size_t i = at + 1; i < block; ++i) {
         const Open& e = open_[i];
-        if (i < block && !e.foreign_element && formatting_index(e.name) < 0 && !e.saved) continue;
-        kept.push_back(e);
+        if (!e.foreign_element && formatting_index(e.name) >= 0) kept.push_back(e);
       }
       open_.resize(at);
       for (Open& e : kept) open_.push_back(std::move(e));

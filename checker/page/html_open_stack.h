@@ -61,8 +61,9 @@ class OpenStack {
 
   // The adoption agency for the end tag of a formatting element that has a special
   // element (the furthest block) above it in scope: gumbo takes the element out of the
-  // stack and its list, with the plain elements between. Returns false (nothing moved)
-  // when no such element is open in the window.
+  // stack and its list, with what stood between and above but the block and the
+  // formatting elements between. Returns false (nothing moved) when no such element is
+  // open in the window.
   bool adopt(Name name);
 
   void forget_formatting(Name name) {
