@@ -77,7 +77,7 @@ void OpenStack::push(Name name, bool html_encoding) {
 bool OpenStack::adopt(Name name) {
   if (overflow_ > 0 || formatting_index(name) < 0) return false;
   size_t n = open_.size();
-  size_t block = n;  // the furthest block: the special element nearest above the element
+  size_t block = n;  // the furthest block
   for (size_t k = 0; k < kWindow && k < n; ++k) {
     size_t at = n - 1 - k;
     const Open& o = open_[at];
@@ -85,17 +85,19 @@ bool OpenStack::adopt(Name name) {
     if (seen == 0) continue;
     if (seen == name && !o.foreign_element) {
       if (block == n) return false;  // nothing special above it: a plain close
-      // What gumbo 0.10.1 leaves open, measured: the furthest block, then clones of the
-      // formatting elements that stood between; not the element (its clone is made
-      // inside the block, neither open nor listed), not the plain elements between, not
-      // what stood above the block.
+      // What gumbo 0.10.1 leaves open, measured: the special elements up to the furthest
+      // block (the special one nearest the top), and clones of the formatting elements
+      // that stood between; not the element (its clone is made inside the block, neither
+      // open nor listed), not the plain elements between, not what stood above the block.
       while (open_.size() > block + 1) pop();  // markers above the block restore their counts
-      // No marker stands between (each is special or a scope boundary): the block's
-      // saved counts, if it is one, stay in their place.
-      std::vector<Open> kept{open_[block]};
-      for (size_t i = at + 1; i < block; ++i) {
+      // A marker between (applet, object, marquee) is special and kept: the saved
+      // counts of every marker kept stay in their place.
+      std::vector<Open> kept;
+      for (size_t i = at + 1; i <= block; ++i) {
         const Open& e = open_[i];
-        if (!e.foreign_element && formatting_index(e.name) >= 0) kept.push_back(e);
+        Name en = search_name(e);
+        if (i == block || (en != 0 && (is_special(en) || formatting_index(en) >= 0)))
+          kept.push_back(e);
       }
       open_.resize(at);
       for (Open& e : kept) open_.push_back(std::move(e));
@@ -103,7 +105,7 @@ bool OpenStack::adopt(Name name) {
       return true;
     }
     if (is_scope_boundary(seen)) return false;  // out of scope: gumbo ignores the end tag
-    if (is_special(seen)) block = at;
+    if (is_special(seen) && block == n) block = at;  // the one nearest the top, as gumbo takes it
   }
   return false;
 }
