@@ -9,8 +9,10 @@ import json
 import socket
 import sys
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit
+
+from local_server import serve
 
 lock = threading.Lock()
 forwarded = []
@@ -55,18 +57,5 @@ class Handler(BaseHTTPRequestHandler):
         upstream.close()
 
 
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass  # clients that hang up mid-answer are what these tests are about
-
-
-def main():
-    server = Server(("127.0.0.1", 0), Handler)
-    print("PORT %d" % server.server_address[1], flush=True)
-    server.serve_forever()
-
-
 if __name__ == "__main__":
-    main()
+    serve(Handler)
