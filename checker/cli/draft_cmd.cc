@@ -13,6 +13,7 @@
 #include "checker/notice/notice.h"
 #include "checker/rules/draft_pack.h"
 #include "checker/rules/params.h"
+#include "checker/rules/urls.h"
 
 namespace credcheck {
 namespace {
@@ -58,7 +59,7 @@ int run_draft(const DraftOptions& o, Streams& io) {
     }
   Input input;
   input.spec = o.input;
-  input.is_url = o.input.rfind("http://", 0) == 0 || o.input.rfind("https://", 0) == 0;
+  input.is_url = has_http_scheme(o.input);
   if (!o.output.empty()) {
     std::string what;
     if (output_is_read(identify_output(o.output), {}, {o.input}, &what)) {

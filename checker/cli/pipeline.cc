@@ -13,6 +13,7 @@
 #include "checker/fetch/multi_fetcher.h"
 #include "checker/page/page_workers.h"
 #include "checker/rules/engine.h"
+#include "checker/rules/urls.h"
 #include "checker/store/index.h"
 
 namespace credcheck {
@@ -298,13 +299,13 @@ std::string host_of(const std::string& url) {
 }  // namespace
 
 std::string page_host(const PageRead& page, const std::string& base_url) {
-  if (page.doc.url.rfind("http://", 0) == 0 || page.doc.url.rfind("https://", 0) == 0)
+  if (has_http_scheme(page.doc.url))
     return host_of(page.doc.url);
   return base_url.empty() ? std::string() : host_of(base_url);
 }
 
 bool base_url_ok(const std::string& base_url) {
-  return (base_url.rfind("http://", 0) == 0 || base_url.rfind("https://", 0) == 0) &&
+  return has_http_scheme(base_url) &&
          !host_of(base_url).empty();
 }
 

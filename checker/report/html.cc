@@ -10,6 +10,7 @@
 
 #include "checker/report/format.h"
 #include "checker/report/messages.h"
+#include "checker/rules/urls.h"
 
 namespace credcheck {
 namespace {
@@ -32,13 +33,9 @@ std::string escape(const std::string& s) {
   return out;
 }
 
-bool is_http(const std::string& url) {
-  return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
-}
-
 // A link only to http(s) pages: a page's URL never becomes javascript: or data:.
 std::string link(const std::string& label, const std::string& url) {
-  if (!is_http(url)) return escape(label);
+  if (!has_http_scheme(url)) return escape(label);
   return "<a href=\"" + escape(url) + "\" rel=\"noreferrer noopener\">" + escape(label) + "</a>";
 }
 

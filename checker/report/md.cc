@@ -6,6 +6,7 @@
 
 #include "checker/report/format.h"
 #include "checker/report/messages.h"
+#include "checker/rules/urls.h"
 
 namespace credcheck {
 namespace {
@@ -39,7 +40,7 @@ std::string md_text(const std::string& s) {
 
 // A link only to http(s), with every byte that could end or bend the destination encoded.
 std::string md_link(const std::string& label, const std::string& url) {
-  if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) return md_text(label);
+  if (!has_http_scheme(url)) return md_text(label);
   static const char* hex = "0123456789ABCDEF";
   std::string dest;
   for (unsigned char c : url) {

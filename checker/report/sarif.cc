@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "checker/report/format.h"
+#include "checker/rules/urls.h"
 
 namespace credcheck {
 namespace {
@@ -40,7 +41,7 @@ std::string percent_encode_path(const std::string& path) { return percent_encode
 // Where the page is: its URL when it was fetched, else the file it was read from.
 json artifact_location(const Result& r) {
   for (const std::string* u : {&r.url, &r.input})
-    if (u->rfind("http://", 0) == 0 || u->rfind("https://", 0) == 0)
+    if (has_http_scheme(*u))
       return {{"uri", percent_encode(*u, ":/?#[]@!$&'()*+,;=%")}};
   if (!r.input.empty() && r.input[0] == '/') return {{"uri", "file://" + percent_encode_path(r.input)}};
   std::string rel = r.input;

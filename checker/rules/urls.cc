@@ -28,6 +28,10 @@ bool split_url(std::string_view url, std::string* host, std::string_view* rest) 
 
 }  // namespace
 
+bool has_http_scheme(std::string_view url) {
+  return url.starts_with("http://") || url.starts_with("https://");
+}
+
 std::string url_key(std::string_view url) {
   std::string host;
   std::string_view rest_view;

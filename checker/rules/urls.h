@@ -12,6 +12,10 @@ namespace credcheck {
 // A relative URL ("/x", "x.html") gives "" : it cannot be compared without its base.
 std::string url_key(std::string_view url);
 
+// Whether `url` starts with "http://" or "https://": the only links a report writes, the
+// only hosts a page can have.
+bool has_http_scheme(std::string_view url);
+
 // The host of an absolute URL, lower-case without port (or ""), as host_listed() takes it.
 std::string url_host(std::string_view url);
 

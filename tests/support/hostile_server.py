@@ -57,6 +57,15 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def send_start_of_body(self):
+        """Promises 100,000 bytes of HTML and sends the first 40."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "100000")
+        self.end_headers()
+        self.wfile.write(PAGE[:40])
+        self.wfile.flush()
+
     def send(self, status, body=b"", ctype="text/html; charset=utf-8", headers=()):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
@@ -110,21 +119,11 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith("/down/"):
             return self.send(503, b"busy")
         if path == "/stall":
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", "100000")
-            self.end_headers()
-            self.wfile.write(PAGE[:40])
-            self.wfile.flush()
+            self.send_start_of_body()
             time.sleep(600)
             return
         if path == "/reset":
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", "100000")
-            self.end_headers()
-            self.wfile.write(PAGE[:40])
-            self.wfile.flush()
+            self.send_start_of_body()
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
             self.connection.close()
             self.close_connection = True
