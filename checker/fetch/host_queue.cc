@@ -31,7 +31,12 @@ void HostQueues::add(const std::string& origin, FetchJob job) {
 
 void HostQueues::retry(const std::string& origin, FetchJob job, SteadyTime at) {
   job.not_before = at;
-  host(origin).waiting.push_front(std::move(job));
+  // In front, but behind a robots.txt still waiting: the host's pages wait for it, so a
+  // page ahead of it would hold the host forever (two redirects to a new host did).
+  auto& waiting = host(origin).waiting;
+  auto after = waiting.begin();
+  while (after != waiting.end() && after->robots) ++after;
+  waiting.insert(after, std::move(job));
   ++waiting_;
 }
 

@@ -69,6 +69,23 @@ TEST(HostQueues, RobotsTxtGoesFirstAndHoldsTheHostsPages) {
   EXPECT_TRUE(q.take(now, &origin, &j));
 }
 
+// A retry or a redirect's hop goes in front of a host's queue, but never in front of
+// its robots.txt: the pages wait for that, and would wait for ever.
+TEST(HostQueues, ARetryNeverJumpsAWaitingRobotsTxt) {
+  HostQueues q(2, 0);
+  FetchJob robots;
+  robots.robots = true;
+  q.retry("http://b:80", job(0), SteadyTime{});  // a first hop to a host not seen yet
+  q.add("http://b:80", robots);
+  q.host("http://b:80").robots_state = HostState::Robots::kFetching;
+  q.retry("http://b:80", job(1), SteadyTime{});  // a second hop before robots.txt started
+  SteadyTime now{seconds(100)};
+  std::string origin;
+  FetchJob j;
+  ASSERT_TRUE(q.take(now, &origin, &j));
+  EXPECT_TRUE(j.robots);
+}
+
 TEST(HostQueues, ARetryWaitsAndFailuresSlowTheHostDown) {
   HostQueues q(2, 0);
   SteadyTime now{seconds(100)};
