@@ -170,12 +170,8 @@ bool best_match(const Fingerprint& page, OriginalSet& originals, Match* match, s
   // Candidate lookup: count, per original, the page's marks it shares.
   std::unordered_map<int64_t, size_t> hits;
   std::vector<int64_t> ids;
-  std::vector<size_t> ends;
-  if (!originals.postings_of(page.marks, kCommonMark, &ids, &ends, err)) return false;
-  for (size_t i = 0, begin = 0; i < ends.size(); begin = ends[i++]) {
-    if (ends[i] - begin > kCommonMark) continue;
-    for (size_t k = begin; k < ends[i]; ++k) ++hits[ids[k]];
-  }
+  if (!originals.postings_of(page.marks, kCommonMark, &ids, err)) return false;
+  for (int64_t id : ids) ++hits[id];
   std::vector<std::pair<size_t, int64_t>> ranked;
   ranked.reserve(hits.size());
   for (auto [id, n] : hits) ranked.emplace_back(n, id);
@@ -218,11 +214,10 @@ bool best_match(const Fingerprint& page, OriginalSet& originals, Match* match, s
 }
 
 bool OriginalSet::postings_of(const std::vector<uint64_t>& marks, size_t cap, std::vector<int64_t>* ids,
-                              std::vector<size_t>* ends, std::string* err) {
-  for (uint64_t mark : marks) {
-    if (!postings(mark, cap, ids, err)) return false;
-    ends->push_back(ids->size());
-  }
+                              std::string* err) {
+  bool common = false;
+  for (uint64_t mark : marks)
+    if (!postings(mark, cap, ids, &common, err)) return false;
   return true;
 }
 
@@ -237,7 +232,7 @@ void MemoryOriginals::add(Original original) {
   sorted_ = false;
 }
 
-bool MemoryOriginals::postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string*) {
+bool MemoryOriginals::postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, bool* common, std::string*) {
   if (!sorted_) {
     // Sorted on first lookup, not per add: a directory of originals loads in linear time.
     std::lock_guard lock(sort_mu_);
@@ -246,8 +241,12 @@ bool MemoryOriginals::postings(uint64_t mark, size_t cap, std::vector<int64_t>* 
       sorted_ = true;
     }
   }
-  auto it = std::lower_bound(index_.begin(), index_.end(), std::make_pair(mark, int64_t{0}));
-  for (size_t n = 0; it != index_.end() && it->first == mark && n <= cap; ++it, ++n) ids->push_back(it->second);
+  auto first = std::lower_bound(index_.begin(), index_.end(), std::make_pair(mark, int64_t{0}));
+  auto last = first;
+  while (last != index_.end() && last->first == mark && static_cast<size_t>(last - first) <= cap) ++last;
+  *common = static_cast<size_t>(last - first) > cap;
+  if (!*common)
+    for (; first != last; ++first) ids->push_back(first->second);
   return true;
 }
 
@@ -260,9 +259,14 @@ bool MemoryOriginals::load(int64_t id, std::shared_ptr<const Original>* out, std
   return true;
 }
 
-bool JoinedOriginals::postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string* err) {
+bool JoinedOriginals::postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, bool* common,
+                               std::string* err) {
   std::vector<int64_t> a, b;
-  if (!a_->postings(mark, cap, &a, err) || !b_->postings(mark, cap, &b, err)) return false;
+  if (!a_->postings(mark, cap, &a, common, err)) return false;
+  if (*common) return true;
+  if (!b_->postings(mark, cap, &b, common, err)) return false;
+  *common = *common || a.size() + b.size() > cap;
+  if (*common) return true;
   for (int64_t id : a) ids->push_back(id * 2);
   for (int64_t id : b) ids->push_back(id * 2 + 1);
   return true;

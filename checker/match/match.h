@@ -3,7 +3,7 @@
 // Two steps, the same for originals in memory (--original) and for an index on disk
 // (--originals, checker/store): candidate lookup by a sample of the page's shingles (the
 // "marks", chosen by winnowing) in an inverted index, then the exact containment of the
-// few candidates' shingles. Lookup reads at most kCommonMark + 1 postings per mark and
+// few candidates' shingles. Lookup reads at most kCommonMark postings per mark and
 // scores at most kCandidates originals, so a page costs the same against 10 originals
 // as against 100,000.
 #pragma once
@@ -82,14 +82,15 @@ class OriginalSet {
  public:
   virtual ~OriginalSet() = default;
   virtual size_t size() const = 0;
-  // Appends the ids of the originals that have `mark`: at most `cap` + 1 (more than
-  // `cap` ids tells the caller the mark is too common to tell originals apart).
-  virtual bool postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string* err) = 0;
-  // postings() of every mark in turn, appended to *ids; (*ends)[i] is where mark i's end.
-  // One call per page, so a set behind a lock takes it once (the index: it was a lock
-  // and a wake per mark, with every thread matching pages at once).
+  // Appends the ids of the originals that have `mark`, or none and *common = true when
+  // more than `cap` have it: a mark too common to tell originals apart.
+  virtual bool postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, bool* common,
+                        std::string* err) = 0;
+  // postings() of every mark in turn, appended to *ids (a common mark adds none). One
+  // call per page, so a set behind a lock takes it once (the index: it was a lock and a
+  // wake per mark, with every thread matching pages at once).
   virtual bool postings_of(const std::vector<uint64_t>& marks, size_t cap, std::vector<int64_t>* ids,
-                           std::vector<size_t>* ends, std::string* err);
+                           std::string* err);
   // The original with id `id`, fields and print filled.
   virtual bool load(int64_t id, std::shared_ptr<const Original>* out, std::string* err) = 0;
 };
@@ -114,7 +115,7 @@ class MemoryOriginals : public OriginalSet {
   explicit MemoryOriginals(std::vector<Original> originals);
   void add(Original original);
   size_t size() const override { return originals_.size(); }
-  bool postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string* err) override;
+  bool postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, bool* common, std::string* err) override;
   bool load(int64_t id, std::shared_ptr<const Original>* out, std::string* err) override;
 
  private:
@@ -131,7 +132,7 @@ class JoinedOriginals : public OriginalSet {
   JoinedOriginals(std::unique_ptr<OriginalSet> a, std::unique_ptr<OriginalSet> b)
       : a_(std::move(a)), b_(std::move(b)) {}
   size_t size() const override { return a_->size() + b_->size(); }
-  bool postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string* err) override;
+  bool postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, bool* common, std::string* err) override;
   bool load(int64_t id, std::shared_ptr<const Original>* out, std::string* err) override;
 
  private:

@@ -2,9 +2,9 @@
 // read on demand by `scan --originals`, in SQLite.
 //
 // Tables: `meta` (schema_version, originals), `originals` (one row per original: input,
-// url, the contract's fields as JSON, the main text, published), `marks` (the inverted
-// index: winnowed shingle mark -> original, WITHOUT ROWID so a lookup is one b-tree
-// seek). A scan opens the file read-only and reads only the postings of a page's marks
+// url, the contract's fields as JSON, the main text, published), `postings` (the inverted
+// index: one row per winnowed shingle mark, keyed by it, holding the ids of the
+// originals that have it, so a lookup is one b-tree seek and one step). A scan opens the file read-only and reads only the postings of a page's marks
 // and the rows of its few candidates: nothing is loaded up front, so opening a 100,000-
 // original index costs what opening a 10-original one does.
 #pragma once
@@ -27,7 +27,7 @@ bool is_index_file(const std::string& path);
 
 // The schema this build writes and reads; an index of another version is refused with
 // the advice to rebuild it.
-constexpr int kIndexSchemaVersion = 2;
+constexpr int kIndexSchemaVersion = 3;
 
 // Adds or replaces (by input) originals, creating the index if needed; one transaction
 // per batch, so memory stays flat however many originals stream in. Into an index with
@@ -47,10 +47,13 @@ class IndexWriter {
   bool commit(std::string* err);
   bool stage_stored_originals(std::string* err);
   bool move_staged_marks(std::string* err);
+  // A mark's posting list (empty when none); writing an empty one deletes the row.
+  bool read_posting(int64_t mark, std::vector<int64_t>* ids, std::string* err);
+  bool write_posting(int64_t mark, const std::vector<int64_t>& ids, std::string* err);
   std::string path_;
   std::vector<std::pair<int64_t, int64_t>> pending_;  // (mark, original) of the open batch
   store_detail::Db db_;
-  store_detail::Stmt find_, upsert_, add_mark_, drop_mark_, drop_staged_;
+  store_detail::Stmt find_, upsert_, stage_mark_, drop_staged_, get_posting_, put_posting_, drop_posting_;
   size_t added_ = 0, in_batch_ = 0;
   bool staging_ = false;  // marks go to marks_load until finish()
 };
@@ -63,33 +66,53 @@ struct IndexStats {
 };
 
 // An index opened for reading: an OriginalSet for best_match(), safe to share between
-// threads (one connection; its calls serialised, a loaded row parsed and fingerprinted
-// outside the lock).
+// threads (a pool of connections, one per thread reading at once; a loaded row parsed
+// and fingerprinted after its connection is given back).
 class IndexReader : public OriginalSet {
  public:
   bool open(const std::string& path, std::string* err);
   size_t size() const override { return size_; }
-  bool postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string* err) override;
+  bool postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, bool* common, std::string* err) override;
   bool postings_of(const std::vector<uint64_t>& marks, size_t cap, std::vector<int64_t>* ids,
-                   std::vector<size_t>* ends, std::string* err) override;
+                   std::string* err) override;
   bool load(int64_t id, std::shared_ptr<const Original>* out, std::string* err) override;
   // The original read from `input` or published at `url`; false without *err when none.
   bool find(const std::string& input_or_url, std::shared_ptr<const Original>* out, std::string* err);
   bool stats(IndexStats* stats, std::string* err);
 
  private:
+  struct Conn {
+    store_detail::Db db;
+    store_detail::Stmt postings, load, find;
+  };
+  // A connection taken from the pool (or opened when every one is in use) and given
+  // back when the lease ends.
+  class Lease {
+   public:
+    Lease() = default;
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease();
+    bool take(IndexReader* r, std::string* err);
+    Conn& operator*() { return *c_; }
+    Conn* operator->() { return c_.get(); }
+
+   private:
+    IndexReader* r_ = nullptr;
+    std::unique_ptr<Conn> c_;
+  };
   struct Row {
     std::string input, url, fields, text;
   };
-  bool postings_locked(uint64_t mark, size_t cap, std::vector<int64_t>* ids, std::string* err);
-  bool step_row(sqlite3_stmt* s, Row* row, bool* found, std::string* err);
+  bool connect(std::unique_ptr<Conn>* out, std::string* err);
+  bool postings_in(Conn& c, uint64_t mark, size_t cap, std::vector<int64_t>* ids, bool* common, std::string* err);
+  bool step_row(Conn& c, sqlite3_stmt* s, Row* row, bool* found, std::string* err);
   bool make_original(Row&& row, std::shared_ptr<const Original>* out, std::string* err);
   bool load_row(int64_t id, std::shared_ptr<const Original>* out, std::string* err);
   std::string path_;
-  store_detail::Db db_;
-  store_detail::Stmt postings_, load_, find_;
   size_t size_ = 0;
-  std::mutex mu_;
+  std::vector<std::unique_ptr<Conn>> free_;  // connections not in use; guarded by pool_mu_
+  std::mutex pool_mu_;
   // The originals loaded last, most recent first: pages of one scan keep meeting the
   // same candidates (an article reprinted widely, a boilerplate paragraph many share),
   // and a load is a JSON parse and a fingerprint of the whole text. Bounded by count

@@ -1,10 +1,12 @@
 #include "checker/store/index.h"
+#include "checker/store/index_format.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 
 #include <filesystem>
+#include <thread>
 
 namespace credcheck {
 namespace {
@@ -115,7 +117,8 @@ TEST_F(IndexStore, ReplacingAnOriginalDropsItsOldMarks) {
   Fingerprint old_text = fingerprint(made_up_text(1, 400));
   for (uint64_t mark : old_text.marks) {
     std::vector<int64_t> ids;
-    ASSERT_TRUE(r.postings(mark, kCommonMark, &ids, &err));
+    bool common = false;
+    ASSERT_TRUE(r.postings(mark, kCommonMark, &ids, &common, &err));
     // A mark the new text happens to share may stay; the others must be gone.
     if (!ids.empty()) {
       Fingerprint now = fingerprint(made_up_text(2, 400));
@@ -166,7 +169,7 @@ TEST_F(IndexStore, ABuildKilledBeforeItsMarksWereMovedIsRepairedByTheNextWriter)
   // What a kill leaves: the originals committed, their marks (staged in a temp table) gone.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM marks", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM postings", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
   {
     IndexWriter w;
@@ -183,6 +186,88 @@ TEST_F(IndexStore, ABuildKilledBeforeItsMarksWereMovedIsRepairedByTheNextWriter)
   ASSERT_TRUE(best_match(fingerprint(made_up_text(6, 400)), r, &m, &err));
   ASSERT_NE(m.original, nullptr);
   EXPECT_EQ(m.original->input, "b");
+}
+
+TEST(IndexFormat, PostingListsRoundTripAndBadBytesAreRefused) {
+  std::vector<int64_t> ids = {1, 2, 3, 130, 131, 20000, 20001, int64_t{1} << 40};
+  std::string bytes = index_format::encode_ids(ids);
+  EXPECT_LT(bytes.size(), ids.size() * 3);  // small gaps take a byte
+  std::vector<int64_t> back;
+  ASSERT_TRUE(index_format::decode_ids(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), &back));
+  EXPECT_EQ(back, ids);
+  back.clear();
+  EXPECT_FALSE(index_format::decode_ids(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size() - 1, &back))
+      << "a list cut inside its last varint";
+  std::string endless(12, '\x80');
+  EXPECT_FALSE(index_format::decode_ids(reinterpret_cast<const unsigned char*>(endless.data()), endless.size(), &back));
+}
+
+// A mark more than kCommonMark originals share comes back as common, with no ids, from a
+// new index and after `index add` has added to it; one original fewer brings the ids back.
+TEST_F(IndexStore, AMarkTooManyOriginalsShareIsCommonBeforeAndAfterAdds) {
+  const std::string notice = made_up_text(999, 120);
+  std::string err;
+  auto with_notice = [&](uint32_t i) { return make_original("n" + std::to_string(i), notice + made_up_text(i, 200)); };
+  {
+    IndexWriter w;
+    ASSERT_TRUE(w.open(path, &err)) << err;
+    for (uint32_t i = 0; i < kCommonMark; ++i) ASSERT_TRUE(w.add(with_notice(i), &err)) << err;
+    ASSERT_TRUE(w.finish(&err)) << err;
+  }
+  uint64_t mark = fingerprint(notice).marks.at(0);
+  auto read = [&](std::vector<int64_t>* ids) {
+    IndexReader r;
+    bool common = false;
+    EXPECT_TRUE(r.open(path, &err)) << err;
+    EXPECT_TRUE(r.postings(mark, kCommonMark, ids, &common, &err)) << err;
+    return common;
+  };
+  std::vector<int64_t> ids;
+  EXPECT_FALSE(read(&ids));
+  EXPECT_EQ(ids.size(), kCommonMark);
+  {
+    IndexWriter w;  // `index add`: lists read and written in place
+    ASSERT_TRUE(w.open(path, &err)) << err;
+    ASSERT_TRUE(w.add(with_notice(kCommonMark), &err)) << err;
+    ASSERT_TRUE(w.finish(&err)) << err;
+  }
+  ids.clear();
+  EXPECT_TRUE(read(&ids));
+  EXPECT_TRUE(ids.empty());
+  {
+    IndexWriter w;  // one of them replaced by a text without the notice
+    ASSERT_TRUE(w.open(path, &err)) << err;
+    ASSERT_TRUE(w.add(make_original("n3", made_up_text(3, 200)), &err)) << err;
+    ASSERT_TRUE(w.finish(&err)) << err;
+  }
+  ids.clear();
+  EXPECT_FALSE(read(&ids));
+  EXPECT_EQ(ids.size(), kCommonMark);
+}
+
+// Threads matching pages at once each read through their own connection of the reader's
+// pool; every one finds its page's original.
+TEST_F(IndexStore, ThreadsMatchingAtOnceEachFindTheirOriginal) {
+  std::string err;
+  IndexWriter w;
+  ASSERT_TRUE(w.open(path, &err)) << err;
+  for (uint32_t i = 0; i < 200; ++i) ASSERT_TRUE(w.add(make_original("t" + std::to_string(i), made_up_text(i, 300)), &err)) << err;
+  ASSERT_TRUE(w.finish(&err)) << err;
+  IndexReader r;
+  ASSERT_TRUE(r.open(path, &err)) << err;
+  std::vector<std::string> found(200);
+  std::vector<std::thread> threads;
+  for (uint32_t t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (uint32_t i = t; i < 200; i += 4) {
+        Match m;
+        std::string e;
+        if (best_match(fingerprint(made_up_text(i, 300).substr(0, 450)), r, &m, &e) && m.original)
+          found[i] = m.original->input;
+      }
+    });
+  for (auto& t : threads) t.join();
+  for (uint32_t i = 0; i < 200; ++i) EXPECT_EQ(found[i], "t" + std::to_string(i));
 }
 
 TEST_F(IndexStore, NotAnIndexAndOtherSchemasAreRefusedInWords) {

@@ -1,0 +1,59 @@
+#include "checker/store/index_format.h"
+
+#include "checker/store/index.h"
+#include "checker/store/sqlite_db.h"
+
+namespace credcheck::index_format {
+
+const char* const kSchema =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS originals("
+    " id INTEGER PRIMARY KEY, input TEXT NOT NULL UNIQUE, url TEXT NOT NULL,"
+    " fields TEXT NOT NULL, text TEXT NOT NULL, published TEXT NOT NULL,"
+    " indexed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE INDEX IF NOT EXISTS originals_url ON originals(url);"
+    "CREATE TABLE IF NOT EXISTS postings(mark INTEGER PRIMARY KEY, n INTEGER NOT NULL, ids BLOB NOT NULL);";
+
+std::string encode_ids(const std::vector<int64_t>& ids) {
+  std::string out;
+  int64_t last = 0;
+  for (int64_t id : ids) {
+    auto gap = static_cast<uint64_t>(id - last);
+    last = id;
+    while (gap >= 0x80) {
+      out.push_back(static_cast<char>((gap & 0x7f) | 0x80));
+      gap >>= 7;
+    }
+    out.push_back(static_cast<char>(gap));
+  }
+  return out;
+}
+
+bool decode_ids(const unsigned char* p, size_t size, std::vector<int64_t>* ids) {
+  uint64_t last = 0;
+  for (size_t i = 0; i < size;) {
+    uint64_t gap = 0;
+    for (int shift = 0;; shift += 7) {
+      if (i == size || shift > 63) return false;
+      unsigned char b = p[i++];
+      gap |= static_cast<uint64_t>(b & 0x7f) << shift;
+      if (!(b & 0x80)) break;
+    }
+    last += gap;
+    ids->push_back(static_cast<int64_t>(last));
+  }
+  return true;
+}
+
+bool check_version(sqlite3* db, const std::string& path, std::string* err) {
+  std::string v = store_detail::meta(db, "schema_version");
+  if (v == std::to_string(kIndexSchemaVersion)) return true;
+  *err = path + ": an originals index of " +
+         (v.empty() ? std::string("an older credcheck") : "schema version " + v) +
+         " (this credcheck reads version " + std::to_string(kIndexSchemaVersion) +
+         "); rebuild it with `credcheck index build`";
+  return false;
+}
+
+
+}  // namespace credcheck::index_format
