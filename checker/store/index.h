@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "checker/match/match.h"
+#include "checker/store/mark_runs.h"
 #include "checker/store/sqlite_db.h"
 
 namespace credcheck {
@@ -31,9 +32,9 @@ constexpr int kIndexSchemaVersion = 3;
 
 // Adds or replaces (by input) originals, creating the index if needed; one transaction
 // per batch, so memory stays flat however many originals stream in. Into an index with
-// no marks yet (a new one), marks are appended to a staging table and moved into the
-// b-tree once, sorted, by finish(): inserting each batch into the growing b-tree
-// rewrote most of its pages per commit, so a build grew with the square of the archive.
+// no marks yet (a new one), marks are staged in sorted runs (MarkRuns) and merged into
+// the postings once by finish(): writing each batch into the growing b-tree rewrote
+// most of its pages per commit, so a build grew with the square of the archive.
 class IndexWriter {
  public:
   bool open(const std::string& path, std::string* err);
@@ -46,16 +47,16 @@ class IndexWriter {
   bool begin(std::string* err);
   bool commit(std::string* err);
   bool stage_stored_originals(std::string* err);
-  bool move_staged_marks(std::string* err);
   // A mark's posting list (empty when none); writing an empty one deletes the row.
   bool read_posting(int64_t mark, std::vector<int64_t>* ids, std::string* err);
   bool write_posting(int64_t mark, const std::vector<int64_t>& ids, std::string* err);
   std::string path_;
   std::vector<std::pair<int64_t, int64_t>> pending_;  // (mark, original) of the open batch
   store_detail::Db db_;
-  store_detail::Stmt find_, upsert_, stage_mark_, drop_staged_, get_posting_, put_posting_, drop_posting_;
+  store_detail::Stmt find_, upsert_, get_posting_, put_posting_, drop_posting_;
+  MarkRuns runs_;  // a new index's marks, until finish()
   size_t added_ = 0, in_batch_ = 0;
-  bool staging_ = false;  // marks go to marks_load until finish()
+  bool staging_ = false;  // marks go to runs_ until finish()
 };
 
 struct IndexStats {

@@ -14,6 +14,13 @@ namespace {
 using namespace store_detail;
 using namespace index_format;
 
+std::vector<int64_t> stored_marks(const Fingerprint& print) {
+  std::vector<int64_t> marks;
+  marks.reserve(print.marks.size());
+  for (uint64_t mark : print.marks) marks.push_back(stored_mark(mark));
+  return marks;
+}
+
 // Originals per transaction while building: large enough that commits do not dominate,
 // small enough that a failure loses little and the WAL stays small.
 constexpr size_t kBatch = 500;
@@ -42,13 +49,9 @@ bool IndexWriter::open(const std::string& path, std::string* err) {
     if (!prepare(db_.get(), "SELECT EXISTS(SELECT 1 FROM postings)", &any, path, err)) return false;
     staging_ = sqlite3_step(any.get()) == SQLITE_ROW && sqlite3_column_int(any.get(), 0) == 0;
   }
-  // The staging table is a TEMP one (its own file): its pages never enter the index
-  // file. A build killed before finish() leaves originals without marks; they are staged
+  // A build killed before finish() leaves originals without marks; they are staged
   // again here from their stored text.
-  if (staging_ && !(exec(db_.get(), "CREATE TEMP TABLE marks_load(mark INTEGER NOT NULL, original INTEGER NOT NULL)",
-                         path, err) &&
-                    stage_stored_originals(err)))
-    return false;
+  if (staging_ && !(runs_.open(db_.get(), path, err) && stage_stored_originals(err))) return false;
   return prepare(db_.get(), "SELECT id, text FROM originals WHERE input = ?", &find_, path, err) &&
          prepare(db_.get(),
                  "INSERT INTO originals(input, url, fields, text, published) VALUES(?,?,?,?,?)"
@@ -58,55 +61,20 @@ bool IndexWriter::open(const std::string& path, std::string* err) {
                  &upsert_, path, err) &&
          prepare(db_.get(), "SELECT ids FROM postings WHERE mark = ?", &get_posting_, path, err) &&
          prepare(db_.get(), "INSERT OR REPLACE INTO postings VALUES(?, ?, ?)", &put_posting_, path, err) &&
-         prepare(db_.get(), "DELETE FROM postings WHERE mark = ?", &drop_posting_, path, err) &&
-         (!staging_ || (prepare(db_.get(), "INSERT INTO marks_load VALUES(?, ?)", &stage_mark_, path, err) &&
-                        prepare(db_.get(), "DELETE FROM marks_load WHERE original = ?", &drop_staged_, path, err)));
+         prepare(db_.get(), "DELETE FROM postings WHERE mark = ?", &drop_posting_, path, err);
 }
 
 bool IndexWriter::stage_stored_originals(std::string* err) {
-  Stmt rows, stage;
-  if (!prepare(db_.get(), "SELECT id, text FROM originals", &rows, path_, err) ||
-      !prepare(db_.get(), "INSERT INTO marks_load VALUES(?, ?)", &stage, path_, err) ||
-      !exec(db_.get(), "BEGIN", path_, err))
+  Stmt rows;
+  if (!prepare(db_.get(), "SELECT id, text FROM originals", &rows, path_, err) || !exec(db_.get(), "BEGIN", path_, err))
     return false;
   int rc;
-  while ((rc = sqlite3_step(rows.get())) == SQLITE_ROW) {
-    int64_t id = sqlite3_column_int64(rows.get(), 0);
-    for (uint64_t mark : fingerprint_marks(column_text(rows.get(), 1)).marks) {
-      sqlite3_bind_int64(stage.get(), 1, stored_mark(mark));
-      sqlite3_bind_int64(stage.get(), 2, id);
-      if (sqlite3_step(stage.get()) != SQLITE_DONE) return fail(db_.get(), path_, err);
-      sqlite3_reset(stage.get());
-    }
-  }
+  while ((rc = sqlite3_step(rows.get())) == SQLITE_ROW)
+    if (!runs_.add(sqlite3_column_int64(rows.get(), 0), stored_marks(fingerprint_marks(column_text(rows.get(), 1))), err))
+      return false;
   if (rc != SQLITE_DONE) return fail(db_.get(), path_, err);
   rows.reset();
   return exec(db_.get(), "COMMIT", path_, err);
-}
-
-// marks_load -> postings in one sorted pass: SQLite's external sorter, then one list per
-// mark appended to the b-tree in key order.
-bool IndexWriter::move_staged_marks(std::string* err) {
-  Stmt rows;
-  if (!exec(db_.get(), "BEGIN", path_, err) ||
-      !prepare(db_.get(), "SELECT mark, original FROM temp.marks_load ORDER BY mark, original", &rows, path_, err))
-    return false;
-  std::vector<int64_t> ids;
-  int64_t mark = 0;
-  int rc;
-  while ((rc = sqlite3_step(rows.get())) == SQLITE_ROW) {
-    int64_t m = sqlite3_column_int64(rows.get(), 0), id = sqlite3_column_int64(rows.get(), 1);
-    if (!ids.empty() && m != mark) {
-      if (!write_posting(mark, ids, err)) return false;
-      ids.clear();
-    }
-    mark = m;
-    if (ids.empty() || ids.back() != id) ids.push_back(id);
-  }
-  if (rc != SQLITE_DONE) return fail(db_.get(), path_, err);
-  rows.reset();
-  return (ids.empty() || write_posting(mark, ids, err)) &&
-         exec(db_.get(), "DROP TABLE temp.marks_load; COMMIT;", path_, err);
 }
 
 bool IndexWriter::read_posting(int64_t mark, std::vector<int64_t>* ids, std::string* err) {
@@ -157,11 +125,7 @@ bool IndexWriter::add(const Original& o, std::string* err) {
   if (sqlite3_step(s) == SQLITE_ROW) {
     int64_t id = sqlite3_column_int64(s, 0);
     std::erase_if(pending_, [id](const auto& p) { return p.second == id; });  // same batch
-    if (staging_) {  // a scan of the staging table: only when one build names an input twice
-      sqlite3_bind_int64(drop_staged_.get(), 1, id);
-      if (sqlite3_step(drop_staged_.get()) != SQLITE_DONE) return fail(db, path_, err);
-      sqlite3_reset(drop_staged_.get());
-    }
+    if (staging_) runs_.restage(id);  // only when one build names an input twice
     Fingerprint old = fingerprint_marks(staging_ ? std::string() : column_text(s, 1));
     std::vector<int64_t> ids;
     for (uint64_t mark : old.marks) {
@@ -181,7 +145,11 @@ bool IndexWriter::add(const Original& o, std::string* err) {
   if (sqlite3_step(s) != SQLITE_ROW) return fail(db, path_, err);
   int64_t id = sqlite3_column_int64(s, 0);
   sqlite3_reset(s);
-  for (uint64_t mark : o.print.marks) pending_.emplace_back(stored_mark(mark), id);
+  if (staging_) {
+    if (!runs_.add(id, stored_marks(o.print), err)) return false;
+  } else {
+    for (uint64_t mark : o.print.marks) pending_.emplace_back(stored_mark(mark), id);
+  }
   ++added_;
   if (++in_batch_ >= kBatch) return commit(err);
   return true;
@@ -194,13 +162,6 @@ bool IndexWriter::commit(std::string* err) {
   std::vector<int64_t> ids;
   for (size_t i = 0; i < pending_.size();) {
     int64_t mark = pending_[i].first;
-    if (staging_) {
-      sqlite3_bind_int64(stage_mark_.get(), 1, mark);
-      sqlite3_bind_int64(stage_mark_.get(), 2, pending_[i++].second);
-      if (sqlite3_step(stage_mark_.get()) != SQLITE_DONE) return fail(db_.get(), path_, err);
-      sqlite3_reset(stage_mark_.get());
-      continue;
-    }
     if (!read_posting(mark, &ids, err)) return false;
     size_t had = ids.size();
     for (; i < pending_.size() && pending_[i].first == mark; ++i) ids.push_back(pending_[i].second);
@@ -221,8 +182,14 @@ bool IndexWriter::finish(std::string* err) {
   bool ok = exec(db_.get(), "INSERT OR REPLACE INTO meta VALUES('originals', (SELECT count(*) FROM originals))",
                  path_, err) &&
             commit(err);
-  ok = ok && (!staging_ || move_staged_marks(err));
-  for (Stmt* s : {&find_, &upsert_, &stage_mark_, &drop_staged_, &get_posting_, &put_posting_, &drop_posting_}) s->reset();
+  // The staged marks into the postings, in one transaction: a kill before its commit
+  // leaves originals without marks, staged again by the next writer (open()).
+  ok = ok && (!staging_ || (exec(db_.get(), "BEGIN", path_, err) &&
+                            runs_.merge([&](int64_t mark, const std::vector<int64_t>& ids) {
+                              return write_posting(mark, ids, err);
+                            }, err) &&
+                            exec(db_.get(), "COMMIT", path_, err)));
+  for (Stmt* s : {&find_, &upsert_, &get_posting_, &put_posting_, &drop_posting_}) s->reset();
   ok = ok && exec(db_.get(), "PRAGMA wal_checkpoint(TRUNCATE)", path_, err);
   db_.reset();
   return ok;
