@@ -14,6 +14,7 @@
 #include <mutex>
 #include <unordered_map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "checker/match/match.h"
@@ -67,8 +68,7 @@ struct IndexStats {
 };
 
 // An index opened for reading: an OriginalSet for best_match(), safe to share between
-// threads (a pool of connections, one per thread reading at once; a loaded row parsed
-// and fingerprinted after its connection is given back).
+// threads (a connection per thread that reads).
 class IndexReader : public OriginalSet {
  public:
   bool open(const std::string& path, std::string* err);
@@ -86,34 +86,19 @@ class IndexReader : public OriginalSet {
     store_detail::Db db;
     store_detail::Stmt postings, load, find;
   };
-  // A connection taken from the pool (or opened when every one is in use) and given
-  // back when the lease ends.
-  class Lease {
-   public:
-    Lease() = default;
-    Lease(const Lease&) = delete;
-    Lease& operator=(const Lease&) = delete;
-    ~Lease();
-    bool take(IndexReader* r, std::string* err);
-    Conn& operator*() { return *c_; }
-    Conn* operator->() { return c_.get(); }
-
-   private:
-    IndexReader* r_ = nullptr;
-    std::unique_ptr<Conn> c_;
-  };
   struct Row {
     std::string input, url, fields, text;
   };
   bool connect(std::unique_ptr<Conn>* out, std::string* err);
+  Conn* conn(std::string* err);  // the calling thread's; null with *err when it cannot open
   bool postings_in(Conn& c, uint64_t mark, size_t cap, std::vector<int64_t>* ids, bool* common, std::string* err);
   bool step_row(Conn& c, sqlite3_stmt* s, Row* row, bool* found, std::string* err);
   bool make_original(Row&& row, std::shared_ptr<const Original>* out, std::string* err);
   bool load_row(int64_t id, std::shared_ptr<const Original>* out, std::string* err);
   std::string path_;
   size_t size_ = 0;
-  std::vector<std::unique_ptr<Conn>> free_;  // connections not in use; guarded by pool_mu_
-  std::mutex pool_mu_;
+  std::unordered_map<std::thread::id, std::unique_ptr<Conn>> conns_;  // by thread; guarded by conns_mu_
+  std::mutex conns_mu_;
   // The originals loaded last, most recent first: pages of one scan keep meeting the
   // same candidates (an article reprinted widely, a boilerplate paragraph many share),
   // and a load is a JSON parse and a fingerprint of the whole text. Bounded by count

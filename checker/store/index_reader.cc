@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 #include "checker/report/json.h"
 #include "checker/store/index_format.h"
@@ -22,7 +23,7 @@ bool IndexReader::open(const std::string& path, std::string* err) {
   std::unique_ptr<Conn> c;
   if (!connect(&c, err)) return false;
   size_ = static_cast<size_t>(std::strtoull(meta(c->db.get(), "originals").c_str(), nullptr, 10));
-  free_.push_back(std::move(c));
+  conns_[std::this_thread::get_id()] = std::move(c);
   return true;
 }
 
@@ -44,46 +45,40 @@ bool IndexReader::connect(std::unique_ptr<Conn>* out, std::string* err) {
                     &c->find, path_, err) &&
             // One read transaction for the connection's life: outside one, every
             // statement took and released the file's locks and stat'ed the WAL (syscalls
-            // per mark of every page). A scan reads the index as it was when it started
-            // (its second and later connections, opened when threads first overlap, as
-            // it was then); an `index add` meanwhile still writes (WAL), its checkpoint
-            // waiting for the scan to end.
+            // per mark of every page). Each thread of a scan reads the index as it was
+            // when that thread first read it; an `index add` meanwhile still writes
+            // (WAL), its checkpoint waiting for the scan to end.
             exec(db, "BEGIN", path_, err);
   if (ok) *out = std::move(c);
   return ok;
 }
 
-// A connection of the pool for one caller: threads matching pages at once each read
-// through their own, where one shared connection behind a lock made them queue (with
-// -j 2, a third of a scan's time against a large index).
-bool IndexReader::Lease::take(IndexReader* r, std::string* err) {
-  r_ = r;
+// The calling thread's connection, opened on its first call: threads matching pages at
+// once each read through their own, where one shared connection behind a lock made them
+// queue (with -j 2, a third of a scan's time against a large index). One thread's reads
+// all come from one connection, so a page's postings and the originals they name are
+// of one snapshot, even while `index add` commits.
+IndexReader::Conn* IndexReader::conn(std::string* err) {
+  auto self = std::this_thread::get_id();
   {
-    std::lock_guard lock(r->pool_mu_);
-    if (!r->free_.empty()) {
-      c_ = std::move(r->free_.back());
-      r->free_.pop_back();
-      return true;
-    }
+    std::lock_guard lock(conns_mu_);
+    if (auto it = conns_.find(self); it != conns_.end()) return it->second.get();
   }
-  return r->connect(&c_, err);
-}
-
-IndexReader::Lease::~Lease() {
-  if (!c_) return;
-  std::lock_guard lock(r_->pool_mu_);
-  r_->free_.push_back(std::move(c_));
+  std::unique_ptr<Conn> c;
+  if (!connect(&c, err)) return nullptr;
+  std::lock_guard lock(conns_mu_);
+  return (conns_[self] = std::move(c)).get();
 }
 
 bool IndexReader::postings(uint64_t mark, size_t cap, std::vector<int64_t>* ids, bool* common, std::string* err) {
-  Lease c;
-  return c.take(this, err) && postings_in(*c, mark, cap, ids, common, err);
+  Conn* c = conn(err);
+  return c && postings_in(*c, mark, cap, ids, common, err);
 }
 
 bool IndexReader::postings_of(const std::vector<uint64_t>& marks, size_t cap, std::vector<int64_t>* ids,
                               std::string* err) {
-  Lease c;
-  if (!c.take(this, err)) return false;
+  Conn* c = conn(err);
+  if (!c) return false;
   bool common = false;
   for (uint64_t mark : marks)
     if (!postings_in(*c, mark, cap, ids, &common, err)) return false;
@@ -116,8 +111,7 @@ bool IndexReader::step_row(Conn& c, sqlite3_stmt* s, Row* row, bool* found, std:
   return rc == SQLITE_ROW || rc == SQLITE_DONE || fail(c.db.get(), path_, err);
 }
 
-// Called after the connection is given back: parsing the fields and fingerprinting the
-// text are most of a load, and other threads may need the connection meanwhile.
+// Parsing the fields and fingerprinting the text are most of a load.
 bool IndexReader::make_original(Row&& row, std::shared_ptr<const Original>* out, std::string* err) {
   auto o = std::make_shared<Original>();
   o->input = std::move(row.input);
@@ -159,8 +153,8 @@ bool IndexReader::load_row(int64_t id, std::shared_ptr<const Original>* out, std
   Row row;
   bool found = false;
   {
-    Lease c;
-    if (!c.take(this, err)) return false;
+    Conn* c = conn(err);
+    if (!c) return false;
     sqlite3_bind_int64(c->load.get(), 1, id);
     if (!step_row(*c, c->load.get(), &row, &found, err)) return false;
   }
@@ -175,8 +169,8 @@ bool IndexReader::find(const std::string& key, std::shared_ptr<const Original>* 
   Row row;
   bool found = false;
   {
-    Lease c;
-    if (!c.take(this, err)) return false;
+    Conn* c = conn(err);
+    if (!c) return false;
     bind_text(c->find.get(), 1, key);
     if (!step_row(*c, c->find.get(), &row, &found, err)) return false;
   }
@@ -184,8 +178,8 @@ bool IndexReader::find(const std::string& key, std::shared_ptr<const Original>* 
 }
 
 bool IndexReader::stats(IndexStats* st, std::string* err) {
-  Lease c;
-  if (!c.take(this, err)) return false;
+  Conn* c = conn(err);
+  if (!c) return false;
   sqlite3* db = c->db.get();
   st->originals = size_;
   std::error_code ec;

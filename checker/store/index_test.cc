@@ -270,6 +270,41 @@ TEST_F(IndexStore, ThreadsMatchingAtOnceEachFindTheirOriginal) {
   for (uint32_t i = 0; i < 200; ++i) EXPECT_EQ(found[i], "t" + std::to_string(i));
 }
 
+// Each thread reads the index as it was when that thread first read it, postings and
+// originals alike: an original added meanwhile is found by a thread that starts reading
+// after the add, and is neither found nor an error ("missing") for one that read before.
+TEST_F(IndexStore, EachThreadReadsOneSnapshotWhileAnAddCommits) {
+  std::string err;
+  {
+    IndexWriter w;
+    ASSERT_TRUE(w.open(path, &err)) << err;
+    for (uint32_t i = 0; i < 20; ++i) ASSERT_TRUE(w.add(make_original("s" + std::to_string(i), made_up_text(i, 300)), &err)) << err;
+    ASSERT_TRUE(w.finish(&err)) << err;
+  }
+  IndexReader r;
+  ASSERT_TRUE(r.open(path, &err)) << err;
+  Match m;
+  ASSERT_TRUE(best_match(fingerprint(made_up_text(3, 300)), r, &m, &err)) << err;  // this thread has read
+  {
+    IndexWriter w;  // `index add` while the scan runs
+    ASSERT_TRUE(w.open(path, &err)) << err;
+    ASSERT_TRUE(w.add(make_original("new", made_up_text(500, 300)), &err)) << err;
+    ASSERT_TRUE(w.finish(&err)) << err;
+  }
+  Fingerprint added = fingerprint(made_up_text(500, 300));
+  std::string later_found, later_err;
+  std::thread later([&] {
+    Match lm;
+    if (!best_match(added, r, &lm, &later_err)) return;
+    if (lm.original) later_found = lm.original->input;
+  });
+  later.join();
+  EXPECT_EQ(later_err, "");
+  EXPECT_EQ(later_found, "new");
+  ASSERT_TRUE(best_match(added, r, &m, &err)) << err;
+  EXPECT_EQ(m.original, nullptr);
+}
+
 TEST_F(IndexStore, NotAnIndexAndOtherSchemasAreRefusedInWords) {
   std::string err;
   IndexReader r;

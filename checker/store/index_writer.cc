@@ -190,6 +190,11 @@ bool IndexWriter::finish(std::string* err) {
                             }, err) &&
                             exec(db_.get(), "COMMIT", path_, err)));
   for (Stmt* s : {&find_, &upsert_, &get_posting_, &put_posting_, &drop_posting_}) s->reset();
+  // The WAL folded into the file and emptied, so a finished index is one file to copy.
+  // Not waiting for readers: a scan holds its read transaction to its end, and waiting
+  // for it kept `index add` hanging for the busy timeout. The WAL is folded in by the
+  // next writer then.
+  sqlite3_busy_timeout(db_.get(), 0);
   ok = ok && exec(db_.get(), "PRAGMA wal_checkpoint(TRUNCATE)", path_, err);
   db_.reset();
   return ok;
