@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -85,7 +86,13 @@ class IndexReader : public OriginalSet {
   struct Conn {
     store_detail::Db db;
     store_detail::Stmt postings, load, find;
+    // Marks this thread found common (more than common_cap originals): boilerplate
+    // recurs from page to page, and a third of a scan's lookups were of marks already
+    // found common (bench/match). At most kKnownCommon, about 1 MB.
+    std::unordered_set<int64_t> known_common;
+    size_t common_cap = 0;
   };
+  static constexpr size_t kKnownCommon = size_t{1} << 15;
   struct Row {
     std::string input, url, fields, text;
   };

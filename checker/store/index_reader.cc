@@ -87,10 +87,20 @@ bool IndexReader::postings_of(const std::vector<uint64_t>& marks, size_t cap, st
 
 bool IndexReader::postings_in(Conn& c, uint64_t mark, size_t cap, std::vector<int64_t>* ids, bool* common,
                               std::string* err) {
+  if (c.common_cap != cap) {
+    c.known_common.clear();
+    c.common_cap = cap;
+  }
+  const int64_t key = stored_mark(mark);
+  if (c.known_common.count(key)) {
+    *common = true;
+    return true;
+  }
   sqlite3_stmt* s = c.postings.get();
-  sqlite3_bind_int64(s, 1, stored_mark(mark));
+  sqlite3_bind_int64(s, 1, key);
   int rc = sqlite3_step(s);
   *common = rc == SQLITE_ROW && static_cast<uint64_t>(sqlite3_column_int64(s, 0)) > cap;
+  if (*common && c.known_common.size() < kKnownCommon) c.known_common.insert(key);
   bool ok = rc == SQLITE_DONE || *common ||
             (rc == SQLITE_ROW && decode_ids(static_cast<const unsigned char*>(sqlite3_column_blob(s, 1)),
                                             static_cast<size_t>(sqlite3_column_bytes(s, 1)), ids));

@@ -235,6 +235,20 @@ TEST_F(IndexStore, AMarkTooManyOriginalsShareIsCommonBeforeAndAfterAdds) {
   EXPECT_TRUE(read(&ids));
   EXPECT_TRUE(ids.empty());
   {
+    IndexReader r;  // a mark found common once is common again, and not for a larger cap
+    ASSERT_TRUE(r.open(path, &err)) << err;
+    for (int twice = 0; twice < 2; ++twice) {
+      bool common = false;
+      ASSERT_TRUE(r.postings(mark, kCommonMark, &ids, &common, &err)) << err;
+      EXPECT_TRUE(common);
+    }
+    bool common = true;
+    ASSERT_TRUE(r.postings(mark, 100, &ids, &common, &err)) << err;
+    EXPECT_FALSE(common);
+    EXPECT_EQ(ids.size(), kCommonMark + 1);
+    ids.clear();
+  }
+  {
     IndexWriter w;  // one of them replaced by a text without the notice
     ASSERT_TRUE(w.open(path, &err)) << err;
     ASSERT_TRUE(w.add(make_original("n3", made_up_text(3, 200)), &err)) << err;
