@@ -1,5 +1,7 @@
 #include "checker/store/index_format.h"
 
+#include <cstdint>
+
 #include "checker/store/index.h"
 #include "checker/store/sqlite_db.h"
 
@@ -39,6 +41,8 @@ bool decode_ids(const unsigned char* p, size_t size, std::vector<int64_t>* ids) 
       gap |= static_cast<uint64_t>(b & 0x7f) << shift;
       if (!(b & 0x80)) break;
     }
+    // Ids are rowids, ascending: a zero gap or one past the largest is not a list.
+    if (gap == 0 || gap > static_cast<uint64_t>(INT64_MAX) - last) return false;
     last += gap;
     ids->push_back(static_cast<int64_t>(last));
   }

@@ -25,7 +25,8 @@ extern const char* const kSchema;
 // count, comes before the list so a reader skips a common mark's list without reading
 // it (SQLite reads a column's overflow pages only when it is asked for).
 std::string encode_ids(const std::vector<int64_t>& ids);
-// Appends the ids of a list encode_ids() wrote; false when the bytes are not one.
+// Appends the ids of a list encode_ids() wrote (positive, ascending); false when the
+// bytes are not one: cut short, a zero gap, or an id past INT64_MAX.
 bool decode_ids(const unsigned char* p, size_t size, std::vector<int64_t>* ids);
 
 // True when the index at `path` (open as db) is of the schema this build reads;

@@ -198,6 +198,12 @@ TEST(IndexFormat, PostingListsRoundTripAndBadBytesAreRefused) {
   back.clear();
   EXPECT_FALSE(index_format::decode_ids(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size() - 1, &back))
       << "a list cut inside its last varint";
+  for (std::string bad : {std::string("\x01\x00", 2), std::string("\xff\xff\xff\xff\xff\xff\xff\xff\x7f\x7f"),
+                          std::string("\x00", 1)}) {
+    back.clear();
+    EXPECT_FALSE(index_format::decode_ids(reinterpret_cast<const unsigned char*>(bad.data()), bad.size(), &back))
+        << "a zero gap, or ids past INT64_MAX";
+  }
   std::string endless(12, '\x80');
   EXPECT_FALSE(index_format::decode_ids(reinterpret_cast<const unsigned char*>(endless.data()), endless.size(), &back));
 }
