@@ -20,8 +20,13 @@ bool split_url(std::string_view url, std::string* host, std::string_view* rest) 
   else if (url.starts_with("//")) url.remove_prefix(2);
   else return false;
   size_t end = url.find_first_of("/?");
-  *host = utf8::ascii_lower(url.substr(0, end));
-  if (size_t colon = host->find(':'); colon != std::string::npos) host->resize(colon);
+  std::string_view authority = url.substr(0, end);
+  // user:password@ is not the host: https://a.cn@b.cn/ leads to b.cn.
+  if (size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+  // An IPv6 literal keeps its brackets (as libcurl gives it); a port goes.
+  size_t port = authority.starts_with('[') ? authority.find(']') : authority.find(':');
+  if (authority.starts_with('[')) port = port == std::string_view::npos ? port : port + 1;
+  *host = utf8::ascii_lower(authority.substr(0, port));
   *rest = end == std::string_view::npos ? std::string_view() : url.substr(end);
   return !host->empty();
 }
