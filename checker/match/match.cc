@@ -3,7 +3,6 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "checker/text/normalize.h"
 #include "checker/text/utf8.h"
@@ -167,14 +166,16 @@ bool is_copy(const Overlap& o) {
 
 bool best_match(const Fingerprint& page, OriginalSet& originals, Match* match, std::string* err) {
   *match = Match{};
-  // Candidate lookup: count, per original, the page's marks it shares.
-  std::unordered_map<int64_t, size_t> hits;
+  // Candidate lookup: count, per original, the page's marks it shares (the ids sorted,
+  // each run's length: no node allocated per original, as a hash map did).
   std::vector<int64_t> ids;
   if (!originals.postings_of(page.marks, kCommonMark, &ids, err)) return false;
-  for (int64_t id : ids) ++hits[id];
+  std::sort(ids.begin(), ids.end());
   std::vector<std::pair<size_t, int64_t>> ranked;
-  ranked.reserve(hits.size());
-  for (auto [id, n] : hits) ranked.emplace_back(n, id);
+  for (size_t i = 0, j; i < ids.size(); i = j) {
+    for (j = i + 1; j < ids.size() && ids[j] == ids[i];) ++j;
+    ranked.emplace_back(j - i, ids[i]);
+  }
   size_t keep = std::min(ranked.size(), kCandidates);
   // Most shared marks first; ties by id so the choice does not depend on hash order.
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end(),
