@@ -5,6 +5,7 @@
 
 #include "checker/cli/commands.h"
 #include "checker/cli/exit_status.h"
+#include "checker/cli/originals.h"
 #include "checker/cli/pipeline.h"
 #include "checker/page/fields_json.h"
 #include "checker/store/index.h"

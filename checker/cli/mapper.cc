@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "checker/cli/exit_status.h"
+#include "checker/cli/check.h"
 #include "checker/cli/pipeline.h"
 #include "checker/report/format.h"
 #include "checker/text/utf8.h"

@@ -65,11 +65,6 @@ struct ReadControl {
   const PageStore* store = nullptr;
 };
 
-// A ReadControl::prepare that matches each page against `originals` (fingerprint,
-// candidates, exact scores) on the worker that read it, so that work runs in parallel
-// and `done` stays short. Every OriginalSet is safe to share between threads.
-std::function<void(PageRead&)> match_pages(OriginalSet& originals);
-
 // Reads the inputs `next` yields: URLs are fetched by one multi fetcher (options.concurrency
 // transfers, per-host politeness, robots.txt, retries; multi_fetcher.h) on the calling
 // thread while `jobs` workers decode, parse and extract what is fetched and read files.
@@ -81,48 +76,5 @@ void read_pages(const std::function<bool(Input*)>& next, const FetchOptions& opt
 // The same over a list in memory, in input order.
 void read_pages(const std::vector<Input>& inputs, const FetchOptions& options, int jobs,
                 const PageDone& done);
-
-// The republishing host of a page: the fetched URL's host, or for files the host of
-// `base_url` (--base-url: where the files will be published); empty when neither is
-// given. Never the canonical link: syndication partners point it at the original.
-std::string page_host(const PageRead& page, const std::string& base_url);
-
-// True when `base_url` is an http(s) URL with a host (what --base-url accepts).
-bool base_url_ok(const std::string& base_url);
-
-// Checks one read page against the pack and the originals; `base_url` as for
-// page_host(). The page's fields move into the result (without the article text:
-// reports carry the credits, not the article).
-Result check_page(PageRead&& page, const Pack& pack, OriginalSet& originals,
-                  const std::string& base_url);
-
-// A result for an input that could not be read; `doc` is what the server answered, when
-// it did (its final URL, HTTP status and time stand in the result).
-Result unreadable_result(const Input& input, const std::string& err, const Document& doc = {});
-
-}  // namespace credcheck
-
-namespace credcheck {
-
-// Reads the publisher's originals named by `specs` (as --original takes them: files,
-// directories, URLs, @lists) and by `index` (--originals: an index built by `index
-// build`, or a list file). Any original that cannot be read is an error: a scan against
-// an incomplete set of originals would report false misuse. An index is opened, not
-// loaded: its originals are read per page as best_match() asks for them.
-// `seen`, when given, sees each original read (not those of an index), in order.
-bool load_originals(const std::vector<std::string>& specs, const std::string& index,
-                    const FetchOptions& options, int jobs, std::istream& in,
-                    std::unique_ptr<OriginalSet>* originals, std::string* err,
-                    const std::function<void(const Original&)>& seen = {});
-
-// Reads the originals named by `specs` and `feeds` (sitemaps and feeds of the
-// publisher's site, expanded as they are read) in parallel and hands each to `take`
-// (one at a time, in input order), so `index build` streams them into the index
-// without holding them all. With `marks_only` their prints hold the marks alone
-// (fingerprint_marks(): all an index stores).
-bool for_each_original(const std::vector<std::string>& specs, const FetchOptions& options,
-                       int jobs, std::istream& in,
-                       const std::function<bool(Original&&, std::string*)>& take, std::string* err,
-                       const FeedOptions& feeds = {}, bool marks_only = false);
 
 }  // namespace credcheck

@@ -9,6 +9,8 @@
 #include "checker/cli/exit_status.h"
 #include "checker/cli/originals_option.h"
 #include "checker/cli/pack_fixtures.h"
+#include "checker/cli/check.h"
+#include "checker/cli/originals.h"
 #include "checker/cli/pipeline.h"
 #include "checker/rules/engine.h"
 #include "checker/rules/registry.h"

@@ -14,6 +14,8 @@
 #include "checker/cli/mapper.h"
 #include "checker/cli/originals_option.h"
 #include "checker/cli/output_safety.h"
+#include "checker/cli/check.h"
+#include "checker/cli/originals.h"
 #include "checker/cli/pipeline.h"
 #include "checker/cli/progress.h"
 #include "checker/cli/report_option.h"
