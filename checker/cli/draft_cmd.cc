@@ -4,10 +4,10 @@
 #include <memory>
 #include <random>
 
+#include "checker/cli/check.h"
 #include "checker/cli/commands.h"
 #include "checker/cli/exit_status.h"
 #include "checker/cli/output_safety.h"
-#include "checker/cli/check.h"
 #include "checker/cli/pipeline.h"
 #include "checker/decode/decode.h"
 #include "checker/notice/demands.h"

@@ -5,12 +5,12 @@
 #include <memory>
 #include <set>
 
+#include "checker/cli/check.h"
 #include "checker/cli/commands.h"
 #include "checker/cli/exit_status.h"
+#include "checker/cli/originals.h"
 #include "checker/cli/originals_option.h"
 #include "checker/cli/pack_fixtures.h"
-#include "checker/cli/check.h"
-#include "checker/cli/originals.h"
 #include "checker/cli/pipeline.h"
 #include "checker/rules/engine.h"
 #include "checker/rules/registry.h"

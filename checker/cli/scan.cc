@@ -1,25 +1,23 @@
 // credcheck scan: the pack over every input, a report, and the exit code.
-#include <signal.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "checker/cli/cache_option.h"
+#include "checker/cli/check.h"
 #include "checker/cli/commands.h"
 #include "checker/cli/config.h"
 #include "checker/cli/exit_status.h"
 #include "checker/cli/mapper.h"
+#include "checker/cli/originals.h"
 #include "checker/cli/originals_option.h"
 #include "checker/cli/output_safety.h"
-#include "checker/cli/check.h"
-#include "checker/cli/originals.h"
 #include "checker/cli/pipeline.h"
 #include "checker/cli/progress.h"
 #include "checker/cli/report_option.h"
 #include "checker/cli/shard_option.h"
+#include "checker/cli/stop_signals.h"
 #include "checker/report/baseline.h"
 #include "checker/report/report_file.h"
 #include "checker/report/sink.h"
@@ -70,48 +68,6 @@ bool mapper_options_ok(const ScanOptions& o, std::string* err) {
       if (spec == "-") *err = "--original -: stdin holds the --mapper inputs";
   return err->empty();
 }
-
-// SIGINT and SIGTERM stop the scan cleanly: no new input is started, the inputs running
-// finish, and the report is written with what is done. A second signal kills at once
-// (SA_RESETHAND), for a fetch that will not end.
-std::atomic<bool> g_stop{false};
-volatile sig_atomic_t g_signal = 0;
-
-// Said at once (write(2) is safe in a handler), so whoever pressed Ctrl-C knows the run
-// is ending and how to end it now; the progress line is cleared first on a terminal.
-volatile sig_atomic_t g_err_is_tty = 0;
-constexpr std::string_view kStopping =
-    "credcheck: stopping: no new input starts; the inputs running finish and the report is written "
-    "(a second signal quits at once)\n";
-
-void on_signal(int sig) {
-  g_signal = sig;
-  g_stop.store(true);
-  if (g_err_is_tty) (void)!write(STDERR_FILENO, "\r\033[K", 4);
-  (void)!write(STDERR_FILENO, kStopping.data(), kStopping.size());
-}
-
-class StopOnSignals {
- public:
-  StopOnSignals() {
-    g_err_is_tty = isatty(STDERR_FILENO);
-    struct sigaction sa {};
-    sa.sa_handler = on_signal;
-    sa.sa_flags = SA_RESETHAND;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int_);
-    sigaction(SIGTERM, &sa, &old_term_);
-  }
-  ~StopOnSignals() {
-    sigaction(SIGINT, &old_int_, nullptr);
-    sigaction(SIGTERM, &old_term_, nullptr);
-  }
-
- private:
-  struct sigaction old_int_ {}, old_term_ {};
-};
-
-const char* signal_name(int sig) { return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "a signal"; }
 
 int run_scan(const ScanOptions& o, Streams& io) {
   Severity fail_on;
@@ -171,9 +127,8 @@ int run_scan(const ScanOptions& o, Streams& io) {
     return kExitUsage;
   }
   if (!o.lang.empty()) set_pack_language(&pack, o.lang);
-  g_stop = false;
-  g_signal = 0;
   StopOnSignals signals;  // from here on a signal ends the run with what is done
+  std::atomic<bool>& stopping = *StopOnSignals::stop();
   // Create the report's temporary file before scanning so a bad path is refused before any work.
   ReportFile file;
   if (!o.output.empty() && !file.open(o.output, &err)) {
@@ -212,12 +167,12 @@ int run_scan(const ScanOptions& o, Streams& io) {
     io.err << "credcheck: --cache: " << err << '\n';
     return kExitUsage;
   }
-  if (g_signal != 0) {
-    io.err << "credcheck: stopped by " << signal_name(g_signal) << " while reading the originals\n";
+  if (StopOnSignals::signal() != 0) {
+    io.err << "credcheck: stopped by " << signal_name(StopOnSignals::signal()) << " while reading the originals\n";
     return kExitIncomplete;
   }
   if (o.mapper)
-    return run_mapper(pack, *originals, MapperRun{o.base_url, o.fetch, o.jobs, o.quiet, &g_stop}, io);
+    return run_mapper(pack, *originals, MapperRun{o.base_url, o.fetch, o.jobs, o.quiet, &stopping}, io);
   const bool to_stdout = o.output.empty();
   // A person at a terminal gets the readable summary; pipes and files get what they asked
   // for (JSON unless --format says otherwise).
@@ -263,7 +218,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
   bool findings = false;
   ReadControl control;
   control.in_order = false;  // results are written as they finish; JSON is re-ordered from the spill
-  control.stop = &g_stop;
+  control.stop = &stopping;
   control.store = &store;
   control.prepare = match_pages(*originals);  // matching in parallel, not in `done`
   read_pages(next, o.fetch, o.jobs, control,
@@ -277,7 +232,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
                if (!o.baseline.empty()) baseline.apply(&r);
                findings |= result_fails(r, fail_on);
                if (out_on_terminal && format == "jsonl") progress.clear();  // lines, not a torn progress line
-               if (!sink.add(index, r)) g_stop = true;  // the report is lost: stop spending work on it
+               if (!sink.add(index, r)) stopping = true;  // the report is lost: stop spending work on it
                const Summary& s = sink.summary();
                progress.update(s.inputs, total, s.unchecked);
              });
@@ -295,7 +250,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
   if (s.inputs == 0 && source.other_shards() > 0 && !o.quiet)
     io.err << "credcheck: shard " << shard.name() << " holds none of the " << source.other_shards()
            << " inputs\n";
-  if (s.inputs == 0 && source.other_shards() == 0 && g_signal == 0 && sink.error().empty() &&
+  if (s.inputs == 0 && source.other_shards() == 0 && StopOnSignals::signal() == 0 && sink.error().empty() &&
       !o.allow_empty) {
     io.err << "credcheck: nothing to scan: the inputs named no pages"
            << " (pass --allow-empty if an empty batch is expected)\n";
@@ -314,8 +269,8 @@ int run_scan(const ScanOptions& o, Streams& io) {
     io.err << "credcheck: " << err << '\n';
     written = false;
   }
-  if (g_signal != 0) {
-    io.err << "credcheck: stopped by " << signal_name(g_signal) << " after " << s.inputs
+  if (StopOnSignals::signal() != 0) {
+    io.err << "credcheck: stopped by " << signal_name(StopOnSignals::signal()) << " after " << s.inputs
            << " inputs";
     if (total > 0) io.err << " of " << total;
     io.err << " were done; " << (written ? "the report holds those" : "no report was written")
@@ -335,7 +290,7 @@ int run_scan(const ScanOptions& o, Streams& io) {
     io.err << '\n';
   }
   if (findings) return kExitFindings;
-  if (s.unchecked > 0 || !written || g_signal != 0) return kExitIncomplete;
+  if (s.unchecked > 0 || !written || StopOnSignals::signal() != 0) return kExitIncomplete;
   return kExitOk;
 }
 
