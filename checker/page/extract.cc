@@ -16,15 +16,30 @@ namespace {
 
 // The first date (and time) printed between the headline and the running text; a
 // date without a year counts only with its time.
-std::string printed_date(const PageContext& ctx) {
+// The date printed with the headline. Without a year the day and the time stand apart
+// ("04-13 09:20", "4月13日09:20") or are both of two digits ("10-0812:00"): in "2月17:03"
+// no date is printed. In the title's block the title is left out first: a headline
+// naming a day ("2024年3月1日起施行") is not when the article was published.
+std::string printed_date(const PageContext& ctx, const std::string& title) {
   static const RE2 re(
       "(\\d{4}[-/.年]\\d{1,2}[-/.月]\\d{1,2}日?(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?|"
-      "\\b\\d{1,2}[-/月]\\d{1,2}日?\\s*\\d{1,2}:\\d{2})");  // mobile pages: "04-13 09:20"
+      // mobile pages: "04-13 09:20", or "10-0812:00" where spans with no space between
+      // held the day and the time
+      "\\b\\d{1,2}[-/月](?:\\d{1,2}(?:日\\s*|\\s+)\\d{1,2}|\\d{4}):\\d{2})");
   size_t from = ctx.title_block == kNoBlock ? 0 : ctx.title_block;
   size_t to = std::min(ctx.pb.blocks.size(), std::max(ctx.body_begin + 1, from + 12));
   std::string date;
-  for (size_t i = from; i < to; ++i)
-    if (RE2::PartialMatch(ctx.pb.blocks[i].text, re, &date)) return date;
+  for (size_t i = from; i < to; ++i) {
+    std::string_view text = ctx.pb.blocks[i].text;
+    std::string rest;
+    if (i == ctx.title_block && !title.empty()) {
+      if (size_t at = text.find(title); at != std::string_view::npos) {
+        rest = std::string(text.substr(0, at)) + " " + std::string(text.substr(at + title.size()));
+        text = rest;
+      }
+    }
+    if (RE2::PartialMatch(text, re, &date)) return date;
+  }
   return {};
 }
 
@@ -107,7 +122,7 @@ Fields extract_fields(const pugi::xml_document& doc, SourceMap* source) {
     extract_english_credits(doc, ctx, &out);  // only when no author was found
     extract_original_title(ctx, &out);
     out.canonical = meta.canonical;
-    out.published = meta.published.empty() ? printed_date(ctx) : meta.published;
+    out.published = meta.published.empty() ? printed_date(ctx, out.title) : meta.published;
     std::vector<size_t> text_blocks;
     out.text = extract_text(pb, ctx.article, source ? &text_blocks : nullptr);
     locate_credits(ctx, &out);

@@ -49,6 +49,25 @@ TEST(Meta, PublishedWithoutYearNeedsItsTime) {
   EXPECT_EQ(g.published, "");
 }
 
+// A date in the headline is not the date of publication, and without a year a day and
+// a time run together ("2月17:03") are no date: the header's own date is taken.
+TEST(Meta, PublishedIsNotReadFromTheHeadline) {
+  std::string body =
+      "<p>夜市共设摊位八十个，营业到晚上十一点，周边道路将实行临时交通管制措施。</p></body></html>";
+  Fields f = extract_snippet("<html><head><title>新规2024年3月1日起施行</title></head><body>"
+                             "<h1>新规2024年3月1日起施行</h1><div>2024-02-20 来源：端州日报</div>" + body);
+  EXPECT_EQ(f.published, "2024-02-20");
+  Fields g = extract_snippet("<html><head><title>末班车2月17:03发车</title></head><body>"
+                             "<h1>末班车2月17:03发车</h1><div>2024-02-10 来源：端州日报</div>" + body);
+  EXPECT_EQ(g.published, "2024-02-10");
+  Fields h = extract_snippet("<html><head><title>江边夜市开张</title></head><body><h1>江边夜市开张</h1>"
+                             "<div>来源：端州日报 5月3日19:30</div>" + body);
+  EXPECT_EQ(h.published, "5月3日19:30");
+  Fields i = extract_snippet("<html><head><title>江边夜市开张</title></head><body><h1>江边夜市开张</h1>"
+                             "<div>来源：端州日报 <span>发布时间：10-08</span><span>12:00</span></div>" + body);
+  EXPECT_EQ(i.published, "10-0812:00");
+}
+
 TEST(Meta, BrokenJsonLdIsIgnored) {
   Fields f = extract_snippet(
       "<html><head><script type='application/ld+json'>{\"datePublished\": [[[</script>"
