@@ -2,7 +2,7 @@
 // read on demand by `scan --originals`, in SQLite.
 //
 // Tables: `meta` (schema_version, originals), `originals` (one row per original: input,
-// url, the contract's fields as JSON, the main text, published), `postings` (the inverted
+// url, the contract's fields as JSON, the main text, the day published), `postings` (the inverted
 // index: one row per winnowed shingle mark, keyed by it, holding the ids of the
 // originals that have it, so a lookup is one b-tree seek and one step). A scan opens the file read-only and reads only the postings of a page's marks
 // and the rows of its few candidates: nothing is loaded up front, so opening a 100,000-
@@ -65,7 +65,7 @@ struct IndexStats {
   size_t originals = 0;
   size_t marks = 0;  // postings
   long long bytes = 0;  // the file on disk
-  std::string first_published, last_published;  // as stored (ISO when from meta)
+  std::string first_published, last_published;  // "YYYY-MM-DD" (published_day())
 };
 
 // An index opened for reading: an OriginalSet for best_match(), safe to share between

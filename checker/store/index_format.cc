@@ -1,6 +1,7 @@
 #include "checker/store/index_format.h"
 
 #include <cstdint>
+#include <cstdio>
 
 #include "checker/store/index.h"
 #include "checker/store/sqlite_db.h"
@@ -47,6 +48,34 @@ bool decode_ids(const unsigned char* p, size_t size, std::vector<int64_t>* ids) 
     ids->push_back(static_cast<int64_t>(last));
   }
   return true;
+}
+
+std::string published_day(std::string_view s) {
+  auto digits = [&](size_t* at, size_t most, int* value) {
+    size_t start = *at;
+    *value = 0;
+    while (*at < s.size() && *at - start < most && s[*at] >= '0' && s[*at] <= '9') *value = *value * 10 + (s[(*at)++] - '0');
+    return *at > start && (*at == s.size() || s[*at] < '0' || s[*at] > '9');
+  };
+  // A separator: - / . or the UTF-8 of 年 or 月.
+  auto separator = [&](size_t* at) {
+    if (*at < s.size() && (s[*at] == '-' || s[*at] == '/' || s[*at] == '.')) return ++*at, true;
+    for (std::string_view cjk : {std::string_view("年"), std::string_view("月")})
+      if (s.substr(*at).starts_with(cjk)) return *at += cjk.size(), true;
+    return false;
+  };
+  for (size_t i = 0; i + 4 <= s.size(); ++i) {
+    if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') continue;
+    size_t at = i;
+    int year, month, day;
+    if (digits(&at, 4, &year) && at - i == 4 && separator(&at) && digits(&at, 2, &month) && separator(&at) &&
+        digits(&at, 2, &day) && year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+      char out[11];
+      std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, month, day);
+      return out;
+    }
+  }
+  return {};
 }
 
 bool check_version(sqlite3* db, const std::string& path, std::string* err) {

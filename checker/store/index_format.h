@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct sqlite3;
@@ -28,6 +29,12 @@ std::string encode_ids(const std::vector<int64_t>& ids);
 // Appends the ids of a list encode_ids() wrote (positive, ascending); false when the
 // bytes are not one: cut short, a zero gap, or an id past INT64_MAX.
 bool decode_ids(const unsigned char* p, size_t size, std::vector<int64_t>* ids);
+
+// The day an original was published, "YYYY-MM-DD", from its date as printed or in meta
+// ("2024-05-01T08:00:00+08:00", "2024年5月3日 19:30", "2024/05/03"); "" when it names
+// no year or no real day. Stored beside the printed form so `index stats` gives a
+// range, whatever form each page printed.
+std::string published_day(std::string_view published);
 
 // True when the index at `path` (open as db) is of the schema this build reads;
 // otherwise *err says which it is and to rebuild it.

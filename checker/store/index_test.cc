@@ -51,7 +51,9 @@ TEST_F(IndexStore, WrittenOriginalsAreFoundByTheirMarksAndLoadedWithTheirFields)
   IndexWriter w;
   ASSERT_TRUE(w.open(path, &err)) << err;
   for (uint32_t i = 0; i < 50; ++i)
-    ASSERT_TRUE(w.add(make_original("a" + std::to_string(i), made_up_text(i, 400), "2024-01-0" + std::to_string(1 + i % 9)), &err)) << err;
+    ASSERT_TRUE(w.add(make_original("a" + std::to_string(i), made_up_text(i, 400),
+                                    (i % 2 ? "2024-01-0" : "2024年1月") + std::to_string(1 + i % 9) + (i % 2 ? "" : "日")),
+                      &err)) << err;
   ASSERT_TRUE(w.finish(&err)) << err;
 
   IndexReader r;
@@ -206,6 +208,18 @@ TEST(IndexFormat, PostingListsRoundTripAndBadBytesAreRefused) {
   }
   std::string endless(12, '\x80');
   EXPECT_FALSE(index_format::decode_ids(reinterpret_cast<const unsigned char*>(endless.data()), endless.size(), &back));
+}
+
+TEST(IndexFormat, PublishedDayFromThePrintedForms) {
+  EXPECT_EQ(index_format::published_day("2024-05-01T08:00:00+08:00"), "2024-05-01");
+  EXPECT_EQ(index_format::published_day("2024年5月3日 19:30"), "2024-05-03");
+  EXPECT_EQ(index_format::published_day("发布时间：2024/05/03"), "2024-05-03");
+  EXPECT_EQ(index_format::published_day("2024.5.3"), "2024-05-03");
+  EXPECT_EQ(index_format::published_day("05-03 19:30"), "") << "no year";
+  EXPECT_EQ(index_format::published_day("10-0812:00"), "");
+  EXPECT_EQ(index_format::published_day("2024-13-01"), "") << "no such month";
+  EXPECT_EQ(index_format::published_day("12024-05-01"), "") << "not a year";
+  EXPECT_EQ(index_format::published_day(""), "");
 }
 
 // A mark more than kCommonMark originals share comes back as common, with no ids, from a

@@ -141,7 +141,7 @@ bool IndexWriter::add(const Original& o, std::string* err) {
   bind_text(s, 2, o.url);
   bind_text(s, 3, fields);
   bind_text(s, 4, o.fields.text);
-  bind_text(s, 5, o.fields.published);
+  bind_text(s, 5, published_day(o.fields.published));
   if (sqlite3_step(s) != SQLITE_ROW) return fail(db, path_, err);
   int64_t id = sqlite3_column_int64(s, 0);
   sqlite3_reset(s);
