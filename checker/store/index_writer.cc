@@ -136,12 +136,13 @@ bool IndexWriter::add(const Original& o, std::string* err) {
   }
   sqlite3_reset(s);
   std::string fields = fields_json(o.fields).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  const std::string day = published_day(o.fields.published);  // bound without a copy: lives to the step
   s = upsert_.get();
   bind_text(s, 1, o.input);
   bind_text(s, 2, o.url);
   bind_text(s, 3, fields);
   bind_text(s, 4, o.fields.text);
-  bind_text(s, 5, published_day(o.fields.published));
+  bind_text(s, 5, day);
   if (sqlite3_step(s) != SQLITE_ROW) return fail(db, path_, err);
   int64_t id = sqlite3_column_int64(s, 0);
   sqlite3_reset(s);

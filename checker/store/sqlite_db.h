@@ -28,7 +28,10 @@ bool fail(sqlite3* db, const std::string& path, std::string* err);
 bool open_db(const std::string& path, int flags, Db* db, std::string* err);
 bool exec(sqlite3* db, const char* sql, const std::string& path, std::string* err);
 bool prepare(sqlite3* db, const char* sql, Stmt* stmt, const std::string& path, std::string* err);
+// Bound without a copy (SQLITE_STATIC): `v` must outlive the statement's next step, so a
+// temporary is refused at compile time.
 void bind_text(sqlite3_stmt* s, int col, const std::string& v);
+void bind_text(sqlite3_stmt* s, int col, std::string&& v) = delete;
 std::string column_text(sqlite3_stmt* s, int col);
 // The value for `key` in a `meta(key, value)` table, or "" when absent (or no such table).
 std::string meta(sqlite3* db, const char* key);
